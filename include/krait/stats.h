@@ -1,0 +1,32 @@
+// Stats counters (generated from runtime/stats.def). Counters are plain integers bumped
+// under the GIL; krait.stats() and the exit dump read them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace krait {
+
+enum class Stat {
+#define X(name, help) k_##name,
+#include "../../runtime/stats.def"
+#undef X
+  kCount
+};
+
+inline constexpr int kStatCount = static_cast<int>(Stat::kCount);
+
+extern std::uint64_t g_stats[kStatCount];
+
+inline void bump(Stat s, std::uint64_t n = 1) { g_stats[static_cast<int>(s)] += n; }
+inline void set_stat(Stat s, std::uint64_t v) { g_stats[static_cast<int>(s)] = v; }
+inline std::uint64_t stat_value(Stat s) { return g_stats[static_cast<int>(s)]; }
+
+const char* stat_name(Stat s);
+const char* stat_help(Stat s);
+void reset_stats();
+
+// {"name": value, ...} with every counter, in table order.
+std::string stats_json();
+
+}  // namespace krait

@@ -1,0 +1,132 @@
+// The `krait` executable's start-up: the same steps as CPython's Py_BytesMain (pre-initialise
+// from argv, read the config, initialise, Py_RunMain), with Krait's work slotted in between:
+// option parsing (errors exit 2 before Python runs), allocator choice, the built-in `krait`
+// module, the PEP 523 hook, and the stats dump at exit.
+#include <Python.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "krait/alloc.h"
+#include "krait/krait.h"
+#include "krait/log.h"
+#include "krait/options.h"
+#include "krait/stats.h"
+
+namespace krait {
+
+namespace {
+
+std::string wide_to_utf8(const wchar_t* w) {
+  // Py_EncodeLocale is usable after pre-initialisation and honours UTF-8 mode.
+  char* s = Py_EncodeLocale(w, nullptr);
+  if (!s) return std::string();
+  std::string out(s);
+  PyMem_Free(s);
+  return out;
+}
+
+int exit_code_for(const PyStatus& status) {
+  if (PyStatus_IsExit(status)) return status.exitcode;
+  Py_ExitStatusException(status);  // prints "Fatal Python error" and exits, as python3.11 does
+  return 1;
+}
+
+// Runs inside Py_FinalizeEx, after the interpreter is gone: C only. It also runs on the
+// KeyboardInterrupt path, where Py_RunMain re-raises SIGINT and never returns.
+void at_exit() {
+  if (log_enabled(LogChannel::k_stats)) {
+    for (int i = 0; i < kStatCount; ++i)
+      log_printf(LogChannel::k_stats, "%-24s %llu", stat_name(static_cast<Stat>(i)),
+                 static_cast<unsigned long long>(g_stats[i]));
+  }
+  const std::string& path = options().stats_file;
+  if (!path.empty()) {
+    if (std::FILE* f = std::fopen(path.c_str(), "w")) {
+      std::string json = stats_json();
+      std::fwrite(json.data(), 1, json.size(), f);
+      std::fclose(f);
+    } else {
+      std::fprintf(stderr, "krait: cannot write KRAIT_STATS_FILE '%s'\n", path.c_str());
+    }
+  }
+  log_flush();
+}
+
+}  // namespace
+
+int run_main(int argc, char** argv) {
+  PyPreConfig preconfig;
+  PyPreConfig_InitPythonConfig(&preconfig);
+  PyStatus status = Py_PreInitializeFromBytesArgs(&preconfig, argc, argv);
+  if (PyStatus_Exception(status)) return exit_code_for(status);
+
+  PyConfig config;
+  PyConfig_InitPythonConfig(&config);
+  status = PyConfig_SetBytesArgv(&config, argc, argv);
+  if (!PyStatus_Exception(status)) status = PyConfig_Read(&config);
+  if (PyStatus_Exception(status)) {
+    PyConfig_Clear(&config);
+    return exit_code_for(status);
+  }
+
+  OptionSources sources;
+  sources.getenv = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+  for (Py_ssize_t i = 0; i < config.xoptions.length; ++i)
+    sources.xoptions.push_back(wide_to_utf8(config.xoptions.items[i]));
+  if (wants_option_help(sources.xoptions)) {
+    PyConfig_Clear(&config);
+    std::fputs(option_help_text().c_str(), stdout);
+    return 0;
+  }
+  Options opts;
+  std::string error;
+  if (!parse_options(sources, &opts, &error)) {
+    PyConfig_Clear(&config);
+    std::fprintf(stderr, "krait: error: %s\n", error.c_str());
+    return 2;
+  }
+  set_options(opts);
+  if (!log_init(opts.log, opts.log_file, &error)) {
+    PyConfig_Clear(&config);
+    std::fprintf(stderr, "krait: error: %s\n", error.c_str());
+    return 2;
+  }
+  if (log_enabled(LogChannel::k_startup)) {
+    const auto& table = option_table();
+    for (int i = 0; i < static_cast<int>(OptionId::kCount); ++i)
+      log_printf(LogChannel::k_startup, "option %s = %s", table[i].name,
+                 option_value_text(opts, static_cast<OptionId>(i)).c_str());
+  }
+
+  if (opts.mimalloc) {
+    // PYTHONMALLOC is the user's explicit choice of CPython allocator; it wins.
+    const char* pymalloc_env = config.use_environment ? std::getenv("PYTHONMALLOC") : nullptr;
+    if (pymalloc_env && *pymalloc_env) {
+      KRAIT_LOG(startup, "PYTHONMALLOC=%s set: not installing mimalloc", pymalloc_env);
+    } else {
+      install_mimalloc_for_python();
+      KRAIT_LOG(startup, "mimalloc installed for CPython's mem and object domains");
+    }
+  }
+
+  if (PyImport_AppendInittab("krait", PyInit_krait) < 0) {
+    PyConfig_Clear(&config);
+    std::fprintf(stderr, "krait: error: cannot register the krait module\n");
+    return 1;
+  }
+  status = Py_InitializeFromConfig(&config);
+  PyConfig_Clear(&config);
+  if (PyStatus_Exception(status)) return exit_code_for(status);
+
+  if (opts.jit) install_hook();
+  Py_AtExit(at_exit);
+  return Py_RunMain();
+}
+
+}  // namespace krait
