@@ -1,0 +1,249 @@
+#!/usr/bin/python3.11
+"""Command-line behaviour of `krait` against /usr/bin/python3.11.
+
+Every case runs the same command line under both interpreters and compares stdout, stderr
+and the exit code (the interpreter paths normalised to <python>). Krait-only cases check the
+option errors (exit 2, a message naming the option), the `krait` module and venvs.
+Run: test_cli.py --krait build/release/krait [--python /usr/bin/python3.11]
+"""
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+KRAIT = None
+PYTHON = "/usr/bin/python3.11"
+
+
+def run(argv, stdin=None, env=None, cwd=None, timeout=120):
+    full_env = dict(os.environ)
+    full_env.pop("PYTHONSTARTUP", None)
+    full_env.update(env or {})
+    p = subprocess.run(argv, input=stdin, capture_output=True, text=True, env=full_env,
+                       cwd=cwd, timeout=timeout)
+    return p
+
+
+def normalise(text, exe):
+    for path in sorted({exe, os.path.realpath(exe)}, key=len, reverse=True):
+        text = text.replace(path, "<python>")
+    return text
+
+
+class SameAsStock(unittest.TestCase):
+    """The same arguments give the same output and exit code under both interpreters."""
+
+    def check(self, args, stdin=None, env=None, cwd=None):
+        results = []
+        for exe in (PYTHON, KRAIT):
+            p = run([exe] + args, stdin=stdin, env=env, cwd=cwd)
+            results.append((p.returncode, normalise(p.stdout, exe), normalise(p.stderr, exe)))
+        self.assertEqual(results[0], results[1], f"args={args!r}")
+        return results[0]
+
+    def test_c_and_argv(self):
+        rc, out, _ = self.check(["-c", "import sys; print(sys.argv)", "a", "b c", "-x"])
+        self.assertIn("'b c'", out)
+
+    def test_m_module(self):
+        rc, out, _ = self.check(["-m", "json.tool"], stdin='{"b": [1, 2.5, null], "a": true}')
+        self.assertEqual(rc, 0)
+        self.assertIn('"a": true', out)
+
+    def test_m_missing_module(self):
+        rc, _, err = self.check(["-m", "no_such_module_krait"])
+        self.assertEqual(rc, 1)
+        self.assertIn("No module named", err)
+
+    def test_stdin_script(self):
+        self.check([], stdin="import sys\nprint('from stdin', sys.argv)\n")
+        self.check(["-", "x", "y"], stdin="import sys\nprint(sys.argv)\n")
+
+    def test_versions_and_help(self):
+        for flag in (["-V"], ["--version"], ["-VV"], ["-h"], ["--help-env"], ["--help-xoptions"]):
+            rc, _, _ = self.check(flag)
+            self.assertEqual(rc, 0, flag)
+
+    def test_bad_cpython_flag(self):
+        rc, _, err = self.check(["-Z"])
+        self.assertEqual(rc, 2)
+        self.assertIn("Unknown option", err)
+
+    def test_flags_reach_sys_flags(self):
+        code = "import sys; print(sys.flags); print(sys.warnoptions, sys._xoptions, __debug__)"
+        for flags in ([], ["-E"], ["-I"], ["-s"], ["-S"], ["-B"], ["-O"], ["-OO"], ["-u"], ["-b"],
+                      ["-bb"], ["-q"], ["-W", "error"], ["-X", "utf8"], ["-X", "dev"], ["-R"],
+                      ["-X", "frozen_modules=off"]):
+            self.check(flags + ["-c", code])
+
+    def test_paths_and_site(self):
+        code = ("import sys, site, sysconfig; print(sys.path); print(sys.prefix, sys.base_prefix,"
+                " sys.exec_prefix); print(site.getsitepackages(), site.ENABLE_USER_SITE);"
+                " print(sysconfig.get_paths()['purelib']); print(sys.platlibdir)")
+        self.check(["-c", code])
+        self.check(["-I", "-c", code])
+
+    def test_exit_codes(self):
+        self.assertEqual(self.check(["-c", "import sys; sys.exit(5)"])[0], 5)
+        rc, _, err = self.check(["-c", "import sys; sys.exit('bye')"])
+        self.assertEqual((rc, err), (1, "bye\n"))
+        self.assertEqual(self.check(["-c", "raise SystemExit(None)"])[0], 0)
+        rc, _, err = self.check(["-c", "def f():\n  1/0\nf()"])
+        self.assertEqual(rc, 1)
+        self.assertIn("ZeroDivisionError: division by zero", err)
+
+    def test_keyboard_interrupt_exit(self):
+        rc, _, err = self.check(["-c", "raise KeyboardInterrupt"])
+        self.assertEqual(rc, -signal.SIGINT)
+        self.assertIn("KeyboardInterrupt", err)
+
+    def test_script_traceback(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "boom.py")
+            with open(path, "w") as f:
+                f.write("def inner(x):\n    return {}[x]\n\nprint('before')\ninner('k')\n")
+            rc, out, err = self.check([path])
+            self.assertEqual((rc, out), (1, "before\n"))
+            self.assertIn('boom.py", line 2, in inner', err)
+
+    def test_interactive_repl(self):
+        rc, out, err = self.check(["-i", "-c", "x = 20"], stdin="print(x + 1)\nx * 2\n")
+        self.assertIn("21", out)
+        self.assertIn("40", out)
+        self.check([], stdin="print('piped to the REPL-less stdin')\n")
+        self.check(["-i"], stdin="import sys\nprint(sys.flags.interactive)\n1/0\nprint('after')\n")
+
+    def test_warnings(self):
+        self.check(["-W", "always", "-c", "import warnings; warnings.warn('careful')"])
+
+    def test_c_extensions_load(self):
+        rc, out, _ = self.check(["-c", "import _ctypes, _sqlite3, _ssl, _decimal, _json, array, "
+                                       "_hashlib, zlib, pyexpat, _lzma, _bz2; print('ok')"])
+        self.assertEqual((rc, out), (0, "ok\n"))
+
+
+class KraitOnly(unittest.TestCase):
+    def test_sys_executable(self):
+        p = run([KRAIT, "-c", "import sys; print(sys.executable); print(sys._base_executable)"])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        exe, base = p.stdout.split()
+        self.assertEqual(os.path.realpath(exe), os.path.realpath(KRAIT))
+        self.assertEqual(os.path.realpath(base), os.path.realpath(KRAIT))
+
+    def test_module_api(self):
+        p = run([KRAIT, "-c", "import krait; print(krait.enabled()); o = krait.options(); "
+                              "print(o['jit'], o['hot_loop']); s = krait.stats(); "
+                              "print(s['hook_installed'], s['hook_frames'] > 0)"])
+        self.assertEqual(p.stdout, "True\nTrue 56\n1 True\n", p.stderr)
+        p = run([KRAIT, "-X", "jit=off", "-X", "jit-hot-loop=7", "-c",
+                 "import krait; print(krait.enabled(), krait.options()['hot_loop'], "
+                 "krait.stats()['hook_frames'])"])
+        self.assertEqual(p.stdout, "False 7 0\n", p.stderr)
+        p = run([KRAIT, "-c", "import krait; print(krait.enabled())"], env={"KRAIT_JIT": "0"})
+        self.assertEqual(p.stdout, "False\n", p.stderr)
+
+    def test_stock_python_has_no_krait_module(self):
+        p = run([PYTHON, "-c", "import krait"])
+        self.assertEqual(p.returncode, 1)
+
+    def assert_rejected(self, args, env, *needles):
+        p = run([KRAIT] + args + ["-c", "print('ran')"], env=env)
+        self.assertEqual(p.returncode, 2, (args, env, p.stdout, p.stderr))
+        self.assertEqual(p.stdout, "")
+        self.assertTrue(p.stderr.startswith("krait: error: "), p.stderr)
+        self.assertEqual(p.stderr.count("\n"), 1, p.stderr)
+        self.assertNotIn("Traceback", p.stderr)
+        self.assertNotIn("Fatal", p.stderr)
+        for n in needles:
+            self.assertIn(n, p.stderr)
+
+    def test_bad_options_rejected(self):
+        self.assert_rejected(["-X", "jit=maybe"], {}, "-X jit", "'maybe'", "on, off, 1 or 0")
+        self.assert_rejected([], {"KRAIT_JIT": "2"}, "KRAIT_JIT", "on, off, 1 or 0")
+        self.assert_rejected([], {"KRAIT_HOT_LOOP": "abc"}, "KRAIT_HOT_LOOP", "integer from 1")
+        self.assert_rejected(["-X", "jit-hot-loop=0"], {}, "-X jit-hot-loop", "integer from 1")
+        self.assert_rejected(["-X", "jit-hot-loop"], {}, "-X jit-hot-loop", "needs a value")
+        self.assert_rejected(["-X", "jit-hotloop=5"], {}, "unknown option -X jit-hotloop")
+        self.assert_rejected([], {"KRAIT_LOG": "startup,nope"}, "KRAIT_LOG", "'nope'", "startup")
+        self.assert_rejected([], {"KRAIT_LOG_FILE": "/nonexistent-dir/x.log"}, "KRAIT_LOG_FILE")
+        self.assert_rejected([], {"KRAIT_MIMALLOC": "yes"}, "KRAIT_MIMALLOC")
+
+    def test_option_help(self):
+        p = run([KRAIT, "-X", "jit-help"])
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("KRAIT_HOT_LOOP", p.stdout)
+
+    def test_log_channels(self):
+        p = run([KRAIT, "-c", "print('x')"], env={"KRAIT_LOG": "startup,stats"})
+        self.assertEqual(p.stdout, "x\n")
+        self.assertIn("[krait:startup] option hot_loop = 56", p.stderr)
+        self.assertIn("[krait:startup] PEP 523 hook installed", p.stderr)
+        self.assertIn("[krait:stats] hook_frames", p.stderr)
+        with tempfile.TemporaryDirectory() as d:
+            log = os.path.join(d, "k.log")
+            p = run([KRAIT, "-X", "jit-log=hook", "-X", f"jit-log-file={log}", "-c",
+                     "def f(): pass\nf()"])
+            self.assertEqual(p.stderr, "")
+            with open(log) as f:
+                text = f.read()
+            self.assertIn("[krait:hook] f <string>:1", text)
+
+    def test_stats_file_written_even_on_ctrl_c(self):
+        with tempfile.TemporaryDirectory() as d:
+            stats = os.path.join(d, "s.json")
+            p = run([KRAIT, "-c", "raise KeyboardInterrupt"], env={"KRAIT_STATS_FILE": stats})
+            self.assertEqual(p.returncode, -signal.SIGINT)
+            import json
+            with open(stats) as f:
+                self.assertGreaterEqual(json.load(f)["hook_frames"], 1)
+
+    def test_mimalloc_option_runs(self):
+        p = run([KRAIT, "-c", "print(sum(len(str(i)) for i in range(20000)))"],
+                env={"KRAIT_MIMALLOC": "1", "KRAIT_LOG": "startup"})
+        self.assertEqual(p.stdout, "88890\n")
+        self.assertIn("mimalloc installed", p.stderr)
+
+    def test_venv(self):
+        with tempfile.TemporaryDirectory() as d:
+            venv = os.path.join(d, "venv")
+            p = run([KRAIT, "-m", "venv", "--without-pip", venv], timeout=300)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            vpy = os.path.join(venv, "bin", "python")
+            self.assertEqual(os.path.realpath(vpy), os.path.realpath(KRAIT))
+            site_dir = os.path.join(venv, "lib", "python3.11", "site-packages")
+            with open(os.path.join(site_dir, "krait_venv_probe.py"), "w") as f:
+                f.write("WHERE = __file__\n")
+            code = textwrap.dedent("""\
+                import sys, krait, krait_venv_probe
+                print(sys.executable)
+                print(sys.prefix, sys.base_prefix)
+                print(krait_venv_probe.WHERE)
+                print(krait.enabled())
+            """)
+            p = run([vpy, "-c", code])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            lines = p.stdout.splitlines()
+            self.assertEqual(lines[0], vpy)
+            self.assertEqual(lines[1], f"{venv} /usr")
+            self.assertTrue(lines[2].startswith(site_dir), lines[2])
+            self.assertEqual(lines[3], "True")
+
+
+def main():
+    global KRAIT, PYTHON
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--krait", required=True)
+    ap.add_argument("--python", default=PYTHON)
+    args, rest = ap.parse_known_args()
+    KRAIT = os.path.abspath(args.krait)
+    PYTHON = args.python
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

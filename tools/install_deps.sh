@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs everything Krait's build, tests and benchmarks need from Debian packages.
+# Idempotent: when every package is already installed it prints nothing and exits at once.
+# Usage: tools/install_deps.sh [--bench]   (--bench adds pypy3, the speed peer)
+set -eu
+
+PKGS="cmake g++ make pkgconf python3.11 python3.11-dev python3.11-venv libpython3.11-testsuite
+libasmjit-dev libmimalloc-dev libgtest-dev libbenchmark-dev zlib1g-dev libexpat1-dev"
+if [ "${1:-}" = "--bench" ]; then
+  PKGS="$PKGS pypy3"
+fi
+
+missing=""
+for p in $PKGS; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+echo "install_deps: installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "install_deps: done"
