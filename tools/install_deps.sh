@@ -1,14 +1,11 @@
 #!/bin/sh
 # Installs everything Krait's build, tests and benchmarks need from Debian packages.
 # Idempotent: when every package is already installed it prints nothing and exits at once.
-# Usage: tools/install_deps.sh [--bench]   (--bench adds pypy3, the speed peer)
+# pypy3 is the benchmark speed peer and the "wrong Python" of a configure test.
 set -eu
 
-PKGS="cmake g++ make pkgconf python3.11 python3.11-dev python3.11-venv libpython3.11-testsuite
+PKGS="cmake g++ make pkgconf python3.11 python3.11-dev python3.11-venv libpython3.11-testsuite pypy3
 libasmjit-dev libmimalloc-dev libgtest-dev libbenchmark-dev zlib1g-dev libexpat1-dev"
-if [ "${1:-}" = "--bench" ]; then
-  PKGS="$PKGS pypy3"
-fi
 
 missing=""
 for p in $PKGS; do
