@@ -10,8 +10,9 @@ Self-check: the maximum number of flips must match OEIS A000375 (0, 1, 2,
 4, 7, 10, 16, 22, 30, 38, ...); the generator must visit exactly N!
 permutations; for N = 7 the results must equal those of a separate,
 deliberately different implementation (itertools.permutations plus tuple
-slicing); and the N = 9 total must be 1911505 (computed offline with that
-reference implementation).
+slicing); the N = 9 total must be 1911505 (computed offline with that
+reference implementation); and counting on the inverse of every permutation
+must give the same results (inversion permutes the set of permutations).
 """
 
 import itertools
@@ -34,35 +35,42 @@ def count_flips(perm):
     return flips
 
 
-def fannkuch(n):
-    """Return (max_flips, total_flips, permutations_visited)."""
+def fannkuch(n, inverse=False):
+    """Return (max_flips, total_flips, permutations_visited).
+
+    With inverse=True the flips are counted on the inverse of each generated
+    permutation instead. Inversion is a bijection on the set of all
+    permutations, so both variants must give the same maximum and total: a
+    free cross-check that also doubles the work per permutation.
+    """
     perm = list(range(n))
     # c is Heap's algorithm's per-level counter stack.
     c = [0] * n
-    max_flips = total = 0
-    visited = 1
-    if perm[0]:
-        max_flips = total = count_flips(perm)
-    i = 1
-    while i < n:
-        if c[i] < i:
-            if i & 1:
-                j = c[i]
-            else:
-                j = 0
-            perm[j], perm[i] = perm[i], perm[j]
-            visited += 1
-            if perm[0]:
-                f = count_flips(perm)
-                total += f
-                if f > max_flips:
-                    max_flips = f
-            c[i] += 1
-            i = 1
-        else:
+    inv = [0] * n
+    max_flips = total = visited = 0
+    while True:
+        visited += 1
+        p = perm
+        if inverse:
+            for k in range(n):
+                inv[perm[k]] = k
+            p = inv
+        if p[0]:
+            f = count_flips(p)
+            total += f
+            if f > max_flips:
+                max_flips = f
+        # Step to the next permutation (iterative Heap's algorithm): find the
+        # lowest level whose counter is not exhausted, resetting those below.
+        i = 1
+        while i < n and c[i] >= i:
             c[i] = 0
             i += 1
-    return max_flips, total, visited
+        if i >= n:
+            return max_flips, total, visited
+        j = c[i] if i & 1 else 0
+        perm[j], perm[i] = perm[i], perm[j]
+        c[i] += 1
 
 
 def reference(n):
@@ -86,16 +94,20 @@ def fail(msg):
 def main():
     if fannkuch(7) != reference(7):
         fail("N=7: %r != reference %r" % (fannkuch(7), reference(7)))
-    max_flips, total, visited = fannkuch(N)
     factorial = 1
     for k in range(2, N + 1):
         factorial *= k
+    result = fannkuch(N)
+    max_flips, total, visited = result
     if visited != factorial:
         fail("visited %d permutations, expected %d" % (visited, factorial))
     if max_flips != MAX_FLIPS[N]:
         fail("max flips %d, expected %d" % (max_flips, MAX_FLIPS[N]))
     if N == 9 and total != 1911505:
         fail("total flips %d, expected 1911505" % total)
+    inverse = fannkuch(N, inverse=True)
+    if inverse != result:
+        fail("inverse permutations give %r, direct ones %r" % (inverse, result))
     print("fannkuch: N=%d max_flips=%d total_flips=%d" % (N, max_flips, total))
 
 

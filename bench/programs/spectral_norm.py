@@ -13,7 +13,7 @@ within 2e-6.
 
 import sys
 
-N = 250
+N = 350
 ITERATIONS = 10
 
 
