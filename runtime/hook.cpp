@@ -1,8 +1,10 @@
-// The PEP 523 frame-evaluation hook. For now every frame is forwarded to CPython's own
-// _PyEval_EvalFrameDefault; the baseline interpreter (issue 3) will take loop frames here.
-#define Py_BUILD_CORE 1
-#include <Python.h>
-#include <internal/pycore_frame.h>
+// The PEP 523 frame-evaluation hook and the routing of frames: frames of code with loops
+// (or all frames, KRAIT_INTERP=all) run in Krait's baseline interpreter; everything else,
+// frames entered with an exception to throw, and frames under sys.settrace/setprofile run in
+// CPython's own _PyEval_EvalFrameDefault.
+#include "cpython_internal.h"
+#include "interp.h"
+#include "krait/options.h"
 
 #include "krait/krait.h"
 #include "krait/log.h"
@@ -37,6 +39,12 @@ PyObject* eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, int thro
     PyErr_Fetch(&type, &value, &tb);
     log_frame(frame, throwflag);
     PyErr_Restore(type, value, tb);
+  }
+  InterpMode mode = static_cast<InterpMode>(options().interp);
+  if (!throwflag && mode != InterpMode::kOff && !tstate->cframe->use_tracing) {
+    CodeInfo* info = code_info(frame->f_code);
+    if (info && (mode == InterpMode::kAll || info->has_loop))
+      return interp_eval_frame(tstate, frame, info);
   }
   return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }

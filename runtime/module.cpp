@@ -18,10 +18,12 @@ PyObject* option_value_object(const Options& opts, OptionId id) {
 #define KRAIT_OPT_PY_kUint(id) return PyLong_FromUnsignedLongLong(opts.id);
 #define KRAIT_OPT_PY_kChannels(id) \
   return PyUnicode_FromString(option_value_text(opts, OptionId::k_##id).c_str());
+#define KRAIT_OPT_PY_kChoice(id) \
+  return PyUnicode_FromString(option_value_text(opts, OptionId::k_##id).c_str());
 #define KRAIT_OPT_PY_kPath(id) \
   if (opts.id.empty()) Py_RETURN_NONE; \
   return PyUnicode_DecodeFSDefault(opts.id.c_str());
-#define X(id, kind, env, xname, def, lo, hi, help) \
+#define X(id, kind, env, xname, def, lo, hi, choices, help) \
   case OptionId::k_##id: {                         \
     KRAIT_OPT_PY_##kind(id)                        \
   }
@@ -52,14 +54,23 @@ PyObject* py_options(PyObject*, PyObject*) {
 PyObject* py_stats(PyObject*, PyObject*) {
   PyObject* dict = PyDict_New();
   if (!dict) return nullptr;
-  for (int i = 0; i < kStatCount; ++i) {
-    PyObject* value = PyLong_FromUnsignedLongLong(g_stats[i]);
-    if (!value || PyDict_SetItemString(dict, stat_name(static_cast<Stat>(i)), value) < 0) {
-      Py_XDECREF(value);
-      Py_DECREF(dict);
-      return nullptr;
-    }
-    Py_DECREF(value);
+  bool failed = false;
+  struct Ctx {
+    PyObject* dict;
+    bool* failed;
+  } ctx{dict, &failed};
+  for_each_stat(
+      [](void* p, const char* name, std::uint64_t v) {
+        auto* c = static_cast<Ctx*>(p);
+        if (*c->failed) return;
+        PyObject* value = PyLong_FromUnsignedLongLong(v);
+        if (!value || PyDict_SetItemString(c->dict, name, value) < 0) *c->failed = true;
+        Py_XDECREF(value);
+      },
+      &ctx);
+  if (failed) {
+    Py_DECREF(dict);
+    return nullptr;
   }
   return dict;
 }

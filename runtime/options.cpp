@@ -32,6 +32,11 @@ const char* kind_accepts(const OptionInfo& info, std::string* buf) {
     }
     case OptionKind::kPath:
       return "a file name";
+    case OptionKind::kChoice: {
+      *buf = "one of ";
+      for (const char* c = info.choices; *c; ++c) *buf += *c == '|' ? std::string(", ") : std::string(1, *c);
+      return buf->c_str();
+    }
   }
   return "";
 }
@@ -49,6 +54,7 @@ bool set_value(Options* out, OptionId id, const std::string& value, const std::s
   bool b = false;
   std::uint64_t u = 0;
   std::uint32_t mask = 0;
+  int choice = -1;
   switch (info.kind) {
     case OptionKind::kBool:
       if (value == "on" || value == "1") {
@@ -76,13 +82,26 @@ bool set_value(Options* out, OptionId id, const std::string& value, const std::s
     }
     case OptionKind::kPath:
       break;
+    case OptionKind::kChoice: {
+      std::string all = info.choices;
+      std::size_t pos = 0;
+      for (int i = 0; pos <= all.size(); ++i) {
+        std::size_t bar = all.find('|', pos);
+        if (bar == std::string::npos) bar = all.size();
+        if (all.compare(pos, bar - pos, value) == 0 && bar - pos == value.size()) choice = i;
+        pos = bar + 1;
+      }
+      if (choice < 0) return fail();
+      break;
+    }
   }
   switch (id) {
 #define KRAIT_OPT_STORE_kBool(id) out->id = b;
 #define KRAIT_OPT_STORE_kUint(id) out->id = u;
 #define KRAIT_OPT_STORE_kChannels(id) out->id = mask;
 #define KRAIT_OPT_STORE_kPath(id) out->id = value;
-#define X(id, kind, env, xname, def, lo, hi, help) \
+#define KRAIT_OPT_STORE_kChoice(id) out->id = choice;
+#define X(id, kind, env, xname, def, lo, hi, choices, help) \
   case OptionId::k_##id:                           \
     KRAIT_OPT_STORE_##kind(id) break;
 #include "options.def"
@@ -95,10 +114,22 @@ bool set_value(Options* out, OptionId id, const std::string& value, const std::s
 
 }  // namespace
 
+std::string choice_text(const char* choices, int index) {
+  std::string all = choices;
+  std::size_t pos = 0;
+  for (int i = 0; i < index && pos != std::string::npos; ++i) {
+    pos = all.find('|', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos == std::string::npos) return "";
+  std::size_t bar = all.find('|', pos);
+  return all.substr(pos, bar == std::string::npos ? std::string::npos : bar - pos);
+}
+
 const std::vector<OptionInfo>& option_table() {
   static const std::vector<OptionInfo> table = {
-#define X(id, kind, env, xname, def, lo, hi, help) \
-  {#id, OptionKind::kind, env, xname, def, lo, hi, help},
+#define X(id, kind, env, xname, def, lo, hi, choices, help) \
+  {#id, OptionKind::kind, env, xname, def, lo, hi, choices, help},
 #include "options.def"
 #undef X
   };
@@ -189,7 +220,8 @@ std::string option_value_text(const Options& opts, OptionId id) {
 #define KRAIT_OPT_TEXT_kUint(id) return std::to_string(opts.id);
 #define KRAIT_OPT_TEXT_kChannels(id) return log_channels_text(opts.id);
 #define KRAIT_OPT_TEXT_kPath(id) return opts.id;
-#define X(id, kind, env, xname, def, lo, hi, help) \
+#define KRAIT_OPT_TEXT_kChoice(id) return choice_text(option_table()[static_cast<int>(OptionId::k_##id)].choices, opts.id);
+#define X(id, kind, env, xname, def, lo, hi, choices, help) \
   case OptionId::k_##id:                           \
     KRAIT_OPT_TEXT_##kind(id)
 #include "options.def"

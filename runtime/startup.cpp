@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "krait/alloc.h"
@@ -37,9 +38,14 @@ int exit_code_for(const PyStatus& status) {
 // KeyboardInterrupt path, where Py_RunMain re-raises SIGINT and never returns.
 void at_exit() {
   if (log_enabled(LogChannel::k_stats)) {
-    for (int i = 0; i < kStatCount; ++i)
-      log_printf(LogChannel::k_stats, "%-24s %llu", stat_name(static_cast<Stat>(i)),
-                 static_cast<unsigned long long>(g_stats[i]));
+    // Table counters always; per-opcode hand-off counters only when non-zero.
+    for_each_stat(
+        [](void*, const char* name, std::uint64_t value) {
+          if (value == 0 && std::strncmp(name, "handoff_", 8) == 0) return;
+          log_printf(LogChannel::k_stats, "%-28s %llu", name,
+                     static_cast<unsigned long long>(value));
+        },
+        nullptr);
   }
   const std::string& path = options().stats_file;
   if (!path.empty()) {

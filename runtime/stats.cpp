@@ -1,7 +1,11 @@
 // Stats counter storage and rendering, generated from stats.def.
 #include "krait/stats.h"
 
+#include <cstdio>
 #include <cstring>
+
+#include "interp.h"
+#include "py_opcodes.h"
 
 namespace krait {
 
@@ -23,17 +27,33 @@ static_assert(sizeof(kNames) / sizeof(kNames[0]) == kStatCount);
 
 const char* stat_name(Stat s) { return kNames[static_cast<int>(s)]; }
 const char* stat_help(Stat s) { return kHelp[static_cast<int>(s)]; }
-void reset_stats() { std::memset(g_stats, 0, sizeof g_stats); }
+void reset_stats() {
+  std::memset(g_stats, 0, sizeof g_stats);
+  std::memset(g_handoffs_by_op, 0, sizeof g_handoffs_by_op);
+}
+
+void for_each_stat(void (*fn)(void* ctx, const char* name, std::uint64_t value), void* ctx) {
+  for (int i = 0; i < kStatCount; ++i) fn(ctx, kNames[i], g_stats[i]);
+  char name[64];
+  for (int op = 0; op < 256; ++op) {
+    if (!kPyOps[op].name || kPyOps[op].base != op) continue;
+    std::snprintf(name, sizeof name, "handoff_%s", kPyOps[op].name);
+    fn(ctx, name, g_handoffs_by_op[op]);
+  }
+}
 
 std::string stats_json() {
   std::string out = "{";
-  for (int i = 0; i < kStatCount; ++i) {
-    if (i) out += ", ";
-    out += "\"";
-    out += kNames[i];
-    out += "\": ";
-    out += std::to_string(g_stats[i]);
-  }
+  for_each_stat(
+      [](void* ctx, const char* name, std::uint64_t value) {
+        auto* s = static_cast<std::string*>(ctx);
+        if (s->size() > 1) *s += ", ";
+        *s += "\"";
+        *s += name;
+        *s += "\": ";
+        *s += std::to_string(value);
+      },
+      &out);
   out += "}\n";
   return out;
 }

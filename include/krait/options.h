@@ -11,10 +11,10 @@
 
 namespace krait {
 
-enum class OptionKind { kBool, kUint, kChannels, kPath };
+enum class OptionKind { kBool, kUint, kChannels, kPath, kChoice };
 
 enum class OptionId {
-#define X(id, kind, env, xname, def, lo, hi, help) k_##id,
+#define X(id, kind, env, xname, def, lo, hi, choices, help) k_##id,
 #include "../../runtime/options.def"
 #undef X
   kCount
@@ -25,7 +25,8 @@ struct Options {
 #define KRAIT_OPT_TYPE_kUint std::uint64_t
 #define KRAIT_OPT_TYPE_kChannels std::uint32_t
 #define KRAIT_OPT_TYPE_kPath std::string
-#define X(id, kind, env, xname, def, lo, hi, help) KRAIT_OPT_TYPE_##kind id{};
+#define KRAIT_OPT_TYPE_kChoice int
+#define X(id, kind, env, xname, def, lo, hi, choices, help) KRAIT_OPT_TYPE_##kind id{};
 #include "../../runtime/options.def"
 #undef X
 };
@@ -38,6 +39,7 @@ struct OptionInfo {
   const char* default_value;
   std::uint64_t min;
   std::uint64_t max;
+  const char* choices;  // kChoice: "a|b|c"
   const char* help;
 };
 
@@ -58,6 +60,9 @@ bool parse_options(const OptionSources& sources, Options* out, std::string* erro
 // True when the -X list asks for the option help (`-X jit-help`).
 bool wants_option_help(const std::vector<std::string>& xoptions);
 std::string option_help_text();
+
+// Values of the kChoice options, in the order of their `choices` column.
+enum class InterpMode { kLoops = 0, kAll = 1, kOff = 2 };
 
 // The process-wide options, set once at start-up before Python runs.
 const Options& options();

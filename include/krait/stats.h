@@ -26,7 +26,11 @@ const char* stat_name(Stat s);
 const char* stat_help(Stat s);
 void reset_stats();
 
-// {"name": value, ...} with every counter, in table order.
+// Every counter by name: the stats.def rows in table order, then one `handoff_<OPNAME>` per
+// base CPython opcode (hand-offs of the baseline interpreter to CPython at that opcode).
+void for_each_stat(void (*fn)(void* ctx, const char* name, std::uint64_t value), void* ctx);
+
+// {"name": value, ...} with every counter, as for_each_stat lists them.
 std::string stats_json();
 
 }  // namespace krait

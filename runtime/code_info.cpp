@@ -1,0 +1,106 @@
+// Pre-decoding of CPython 3.11 bytecode for the baseline interpreter (see code_info.h).
+#include "code_info.h"
+
+#include <new>
+
+#include "krait/stats.h"
+#include "py_opcodes.h"
+
+namespace krait {
+
+namespace {
+
+Py_ssize_t g_extra_index = -1;
+
+void free_extra(void* p) { free_code_info(static_cast<CodeInfo*>(p)); }
+
+}  // namespace
+
+CodeInfo* decode_code(PyCodeObject* code) {
+  // PyCode_GetCode gives the un-specialized bytes: CPython quickens co_code_adaptive in
+  // place, and specialized forms must not leak into our decoding.
+  PyObject* bytes = PyCode_GetCode(code);
+  if (!bytes) {
+    PyErr_Clear();
+    return nullptr;
+  }
+  const auto* units = reinterpret_cast<const std::uint16_t*>(PyBytes_AS_STRING(bytes));
+  Py_ssize_t n = PyBytes_GET_SIZE(bytes) / 2;
+  auto* info = new (mem_alloc(sizeof(CodeInfo))) CodeInfo();
+  info->index_of_unit.assign(static_cast<std::size_t>(n), -1);
+  std::uint32_t ext = 0;
+  Py_ssize_t start = 0;
+  for (Py_ssize_t i = 0; i < n;) {
+    int op = units[i] & 0xff;  // little-endian code units: opcode in the low byte
+    std::uint32_t arg = units[i] >> 8;
+    if (op == EXTENDED_ARG) {
+      ext = (ext | arg) << 8;
+      ++i;
+      continue;
+    }
+    Instr ins{};
+    ins.op = kPyOps[op].base;
+    ins.arg = static_cast<std::int32_t>(ext | arg);
+    ins.offset = static_cast<std::uint32_t>(i);
+    ins.start = static_cast<std::uint32_t>(start);
+    ins.target = -1;
+    std::int32_t index = static_cast<std::int32_t>(info->instrs.size());
+    info->index_of_unit[start] = index;
+    info->index_of_unit[i] = index;
+    info->instrs.push_back(ins);
+    i += 1 + kPyOps[ins.op].caches;
+    ext = 0;
+    start = i;
+  }
+  Py_DECREF(bytes);
+  // Jumps are relative to the unit after the instruction (jumping instructions have no
+  // caches in 3.11); a target may be the first EXTENDED_ARG of its instruction group.
+  for (Instr& ins : info->instrs) {
+    JumpKind kind = kPyOps[ins.op].jump;
+    if (kind == kJumpNone) continue;
+    std::int64_t to = static_cast<std::int64_t>(ins.offset) + 1 +
+                      (kind == kJumpForward ? ins.arg : -static_cast<std::int64_t>(ins.arg));
+    std::int32_t target = info->index_at(to);
+    if (target < 0) {
+      // Malformed bytecode: never guess, leave the code to CPython.
+      free_code_info(info);
+      return nullptr;
+    }
+    ins.target = target;
+    if (kind == kJumpBackward) {
+      info->instrs[target].flags |= kInstrLoopHeader;
+      info->has_loop = true;
+    }
+  }
+  bump(Stat::k_interp_codes_decoded);
+  return info;
+}
+
+void free_code_info(CodeInfo* info) {
+  if (!info) return;
+  info->~CodeInfo();
+  mem_free(info);
+}
+
+CodeInfo* code_info(PyCodeObject* code) {
+  if (g_extra_index < 0) {
+    g_extra_index = _PyEval_RequestCodeExtraIndex(free_extra);
+    if (g_extra_index < 0) return nullptr;
+  }
+  void* extra = nullptr;
+  if (_PyCode_GetExtra(reinterpret_cast<PyObject*>(code), g_extra_index, &extra) < 0) {
+    PyErr_Clear();
+    return nullptr;
+  }
+  if (extra) return static_cast<CodeInfo*>(extra);
+  CodeInfo* info = decode_code(code);
+  if (!info) return nullptr;
+  if (_PyCode_SetExtra(reinterpret_cast<PyObject*>(code), g_extra_index, info) < 0) {
+    PyErr_Clear();
+    free_code_info(info);
+    return nullptr;
+  }
+  return info;
+}
+
+}  // namespace krait

@@ -1,0 +1,55 @@
+// Per-code-object data of the baseline interpreter: the pre-decoded instruction array built
+// once from the un-specialized bytecode (EXTENDED_ARG folded, CACHE entries skipped, jump
+// targets resolved to instruction indices) and the loop-header counters. Lives in the code
+// object's co_extra slot and is freed with the code object.
+#pragma once
+
+#include <Python.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "krait/alloc.h"
+
+namespace krait {
+
+enum InstrFlags : std::uint8_t {
+  kInstrLoopHeader = 1,  // the target of a backward jump: has a hot-loop counter
+};
+
+struct Instr {
+  std::uint8_t op;       // base (un-specialized) opcode
+  std::uint8_t flags;    // InstrFlags
+  std::uint16_t unused;
+  std::int32_t arg;      // full oparg, EXTENDED_ARG prefixes folded in
+  std::uint32_t offset;  // code unit of the instruction itself (what f_lasti reports)
+  std::uint32_t start;   // code unit of its first EXTENDED_ARG prefix (== offset if none)
+  std::int32_t target;   // index of the jump target instruction, -1 if not a jump
+  std::uint32_t counter; // loop headers: back-edges seen (hot-loop detection)
+};
+
+struct CodeInfo {
+  std::vector<Instr, Allocator<Instr>> instrs;
+  // Code unit -> instruction index, for units where execution can start or resume
+  // (instruction group starts and the instructions themselves); -1 elsewhere (CACHE).
+  std::vector<std::int32_t, Allocator<std::int32_t>> index_of_unit;
+  bool has_loop = false;
+  bool hot_reported = false;
+
+  // Index of the instruction to resume at when CPython's frame says execution continues at
+  // code unit `unit` (prev_instr + 1), or -1 when that is not an instruction boundary.
+  std::int32_t index_at(std::int64_t unit) const {
+    if (unit < 0 || unit >= static_cast<std::int64_t>(index_of_unit.size())) return -1;
+    return index_of_unit[unit];
+  }
+};
+
+// The CodeInfo for `code`, decoded on first use; nullptr (no exception) if it cannot be
+// built (then the frame simply runs in CPython).
+CodeInfo* code_info(PyCodeObject* code);
+
+// Builds a CodeInfo without attaching it (tests).
+CodeInfo* decode_code(PyCodeObject* code);
+void free_code_info(CodeInfo* info);
+
+}  // namespace krait

@@ -1,0 +1,1057 @@
+// Krait's baseline interpreter for CPython 3.11 bytecode.
+//
+// Runs a frame over the pre-decoded instructions of its code object (code_info.h) with
+// computed-goto dispatch. The frame stays CPython's own _PyInterpreterFrame: locals and the
+// value stack live in frame->localsplus, and frame->prev_instr always names the executing
+// instruction, so anything CPython does while we call out (tracebacks, sys._getframe,
+// f_locals, f_lineno) sees the same state as under CPython's loop.
+//
+// Each opcode is either implemented with CPython's semantics (same C-API calls, same order,
+// same reference counting, same stack at `goto error`) or handed to CPython's own loop
+// mid-frame (handoff.cpp): *before* it has any effect when the fast path does not apply
+// (CPython then executes it, and raises its own exact error when there is one), or with the
+// exception pending (throwflag=1) when it failed after having effects. CPython unwinds by the
+// exception table and builds the traceback in both cases.
+#include "interp.h"
+
+#include <cstdlib>
+
+#include "cpython_internal.h"
+#include "cpython_shim.h"
+#include "krait/krait.h"
+#include "krait/log.h"
+#include "krait/options.h"
+#include "krait/stats.h"
+#include "py_opcodes.h"
+
+namespace krait {
+
+namespace {
+
+// The opcodes the interpreter implements; every other opcode is handed to CPython. A name
+// here without an `op_NAME:` label below is a compile error, and so is a label without a row.
+#define KRAIT_INTERP_OPS(X)                                                                   \
+  X(NOP) X(RESUME) X(LOAD_FAST) X(LOAD_CONST) X(STORE_FAST) X(DELETE_FAST) X(POP_TOP)       \
+  X(PUSH_NULL) X(COPY) X(SWAP) X(UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_INVERT)          \
+  X(UNARY_NOT) X(BINARY_OP) X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP) X(BINARY_SUBSCR)          \
+  X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET) X(BUILD_MAP)   \
+  X(BUILD_CONST_KEY_MAP) X(BUILD_STRING) X(BUILD_SLICE) X(LIST_APPEND) X(SET_ADD)           \
+  X(MAP_ADD) X(LIST_TO_TUPLE) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(LOAD_NAME) X(STORE_NAME)     \
+  X(LOAD_ATTR) X(STORE_ATTR) X(LOAD_METHOD) X(PRECALL) X(KW_NAMES) X(CALL) X(GET_ITER)      \
+  X(FOR_ITER) X(JUMP_FORWARD) X(JUMP_BACKWARD) X(JUMP_BACKWARD_NO_INTERRUPT)                \
+  X(POP_JUMP_FORWARD_IF_FALSE) X(POP_JUMP_FORWARD_IF_TRUE) X(POP_JUMP_BACKWARD_IF_FALSE)    \
+  X(POP_JUMP_BACKWARD_IF_TRUE) X(POP_JUMP_FORWARD_IF_NONE) X(POP_JUMP_FORWARD_IF_NOT_NONE)  \
+  X(POP_JUMP_BACKWARD_IF_NONE) X(POP_JUMP_BACKWARD_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP)     \
+  X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) X(YIELD_VALUE) X(UNPACK_SEQUENCE) X(LOAD_DEREF)    \
+  X(STORE_DEREF) X(LOAD_CLOSURE) X(MAKE_CELL) X(COPY_FREE_VARS) X(MAKE_FUNCTION)            \
+  X(FORMAT_VALUE) X(POP_EXCEPT)
+
+constexpr auto kImplemented = [] {
+  struct Table {
+    bool ops[256] = {};
+  } t;
+#define X(name) t.ops[name] = true;
+  KRAIT_INTERP_OPS(X)
+#undef X
+  return t;
+}();
+
+#define X(name) static_assert(kPyOps[name].base == name, #name " is not a base opcode");
+KRAIT_INTERP_OPS(X)
+#undef X
+
+// binary_op oparg -> CPython's number protocol entry, in NB_* order (opcode.py _nb_ops).
+const binaryfunc kBinaryOps[] = {
+    PyNumber_Add,           PyNumber_And,          PyNumber_FloorDivide,
+    PyNumber_Lshift,        PyNumber_MatrixMultiply, PyNumber_Multiply,
+    PyNumber_Remainder,     PyNumber_Or,           _PyNumber_PowerNoMod,
+    PyNumber_Rshift,        PyNumber_Subtract,     PyNumber_TrueDivide,
+    PyNumber_Xor,           PyNumber_InPlaceAdd,   PyNumber_InPlaceAnd,
+    PyNumber_InPlaceFloorDivide, PyNumber_InPlaceLshift, PyNumber_InPlaceMatrixMultiply,
+    PyNumber_InPlaceMultiply, PyNumber_InPlaceRemainder, PyNumber_InPlaceOr,
+    nullptr /* NB_INPLACE_POWER: see below */, PyNumber_InPlaceRshift,
+    PyNumber_InPlaceSubtract, PyNumber_InPlaceTrueDivide, PyNumber_InPlaceXor,
+};
+static_assert(sizeof(kBinaryOps) / sizeof(kBinaryOps[0]) == 26);
+
+PyObject* inplace_power_no_mod(PyObject* a, PyObject* b) {
+  return PyNumber_InPlacePower(a, b, Py_None);
+}
+
+// Exact ints of at most one 30-bit digit: the range CPython's own compare fast path uses.
+inline bool small_int(PyObject* o, long* value) {
+  if (!PyLong_CheckExact(o)) return false;
+  Py_ssize_t size = Py_SIZE(o);
+  if (size < -1 || size > 1) return false;
+  *value = static_cast<long>(size) * static_cast<long>(reinterpret_cast<PyLongObject*>(o)->ob_digit[0]);
+  return true;
+}
+
+std::uint64_t g_chaos_state = 0x9E3779B97F4A7C15ull;
+inline std::uint64_t chaos_next() {
+  g_chaos_state ^= g_chaos_state << 13;
+  g_chaos_state ^= g_chaos_state >> 7;
+  g_chaos_state ^= g_chaos_state << 17;
+  return g_chaos_state;
+}
+
+}  // namespace
+
+std::uint64_t g_handoffs_by_op[256];
+
+void interp_set_chaos_seed(std::uint64_t seed) { g_chaos_state = seed ? seed : 1; }
+
+PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
+  // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
+  static void* targets[256];
+  static bool targets_ready = false;
+  if (!targets_ready) {
+    for (int i = 0; i < 256; ++i) targets[i] = &&not_implemented;
+#define X(name) targets[name] = &&op_##name;
+    KRAIT_INTERP_OPS(X)
+#undef X
+    targets_ready = true;
+  }
+
+  PyCodeObject* code = frame->f_code;
+  _Py_CODEUNIT* const first_instr = _PyCode_CODE(code);
+  Instr* const instrs = info->instrs.data();
+  PyObject* const names = code->co_names;
+  PyObject* const consts = code->co_consts;
+  PyObject** const localsplus = frame->localsplus;
+  const std::uint64_t chaos = options().interp_chaos;
+  const std::uint32_t hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
+
+  // Where execution continues: CPython's convention, prev_instr + 1.
+  std::int32_t start = info->index_at(frame->prev_instr + 1 - first_instr);
+  if (start < 0) {
+    // Not an instruction boundary we know (cannot happen for CPython-produced frames):
+    // never guess, let CPython run it.
+    bump(Stat::k_interp_bad_entry);
+    return _PyEval_EvalFrameDefault(tstate, frame, 0);
+  }
+
+  // Enter the frame exactly as _PyEval_EvalFrameDefault does: our own _PyCFrame, linked
+  // frame, recursion counted.
+  _PyCFrame cframe;
+  _PyCFrame* prev_cframe = tstate->cframe;
+  cframe.use_tracing = prev_cframe->use_tracing;
+  cframe.previous = prev_cframe;
+  tstate->cframe = &cframe;
+  frame->is_entry = true;
+  frame->previous = prev_cframe->current_frame;
+  cframe.current_frame = frame;
+  bump(Stat::k_interp_frames);
+
+  Instr* ip = instrs + start;
+  PyObject** sp = _PyFrame_GetStackPointer(frame);
+  frame->stacktop = -1;  // running: the GC must not traverse the value stack (as CPython)
+  PyObject* kwnames = nullptr;  // set by KW_NAMES, consumed by the CALL that follows it
+  volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
+  std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
+
+  if (krait_enter_recursive_call(tstate)) goto exit_with_error;
+
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define GETLOCAL(i) (localsplus[i])
+#define NEXT()  \
+  do {          \
+    ++ip;       \
+    goto dispatch; \
+  } while (0)
+#define JUMP_TO(index)       \
+  do {                       \
+    ip = instrs + (index);   \
+    goto dispatch;           \
+  } while (0)
+// CPython checks the eval breaker after backward jumps and calls; a failure raises at the
+// instruction that checked (prev_instr still names it).
+#define CHECK_EVAL_BREAKER()                                        \
+  do {                                                              \
+    if (*eval_breaker) {                                            \
+      bump(Stat::k_interp_eval_breaker);                            \
+      if (krait_handle_eval_breaker(tstate) != 0) goto error_at;    \
+    }                                                               \
+  } while (0)
+
+dispatch:
+  frame->prev_instr = first_instr + ip->offset;
+  if (KRAIT_UNLIKELY(cframe.use_tracing | (chaos_countdown != 0))) {
+    // Tracing switched on by a callee: CPython must deliver the events from here on. Never
+    // between KW_NAMES and its CALL (the names live in a C local of CPython's loop).
+    if (cframe.use_tracing && kwnames == nullptr) {
+      bump(Stat::k_interp_tracing_handoffs);
+      goto handoff_here;
+    }
+    if (chaos_countdown && kwnames == nullptr && --chaos_countdown == 0) {
+      chaos_countdown = (chaos_next() % chaos) + 1;
+      if (chaos_next() & 1) {
+        bump(Stat::k_interp_chaos_handoffs);
+        goto handoff_here;
+      }
+      // Bounce: leave the loop with the state in the frame, then resume from the frame as a
+      // deoptimizing trace will.
+      bump(Stat::k_interp_chaos_resumes);
+      frame->prev_instr = first_instr + ip->start - 1;
+      frame->stacktop = static_cast<int>(sp - localsplus);
+      std::int32_t resume = info->index_at(frame->prev_instr + 1 - first_instr);
+      if (resume < 0) Py_FatalError("krait: resume point lost");
+      ip = instrs + resume;
+      sp = _PyFrame_GetStackPointer(frame);
+      frame->stacktop = -1;
+      frame->prev_instr = first_instr + ip->offset;
+    }
+  }
+  if (KRAIT_UNLIKELY(log_enabled(LogChannel::k_interp))) {
+    log_printf(LogChannel::k_interp, "%4u %-28s %6d  depth=%d", ip->offset * 2,
+               py_op_name(ip->op), ip->arg,
+               static_cast<int>(sp - localsplus) - code->co_nlocalsplus);
+  }
+  goto* targets[ip->op];
+
+not_implemented:
+  goto handoff_here;
+
+op_NOP:
+  NEXT();
+
+op_RESUME:
+  _PyCode_Warmup(code);
+  if (*eval_breaker && ip->arg < 2) {
+    bump(Stat::k_interp_eval_breaker);
+    if (krait_handle_eval_breaker(tstate) != 0) goto error_at;
+  }
+  NEXT();
+
+op_LOAD_FAST: {
+  PyObject* value = GETLOCAL(ip->arg);
+  if (value == nullptr) goto handoff_here;  // CPython raises UnboundLocalError itself
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_LOAD_CONST: {
+  PyObject* value = PyTuple_GET_ITEM(consts, ip->arg);
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_STORE_FAST: {
+  PyObject* value = POP();
+  PyObject* old = GETLOCAL(ip->arg);
+  GETLOCAL(ip->arg) = value;
+  Py_XDECREF(old);
+  NEXT();
+}
+
+op_DELETE_FAST: {
+  PyObject* value = GETLOCAL(ip->arg);
+  if (value == nullptr) goto handoff_here;
+  GETLOCAL(ip->arg) = nullptr;
+  Py_DECREF(value);
+  NEXT();
+}
+
+op_POP_TOP: {
+  PyObject* value = POP();
+  Py_DECREF(value);
+  NEXT();
+}
+
+op_PUSH_NULL:
+  PUSH(nullptr);
+  NEXT();
+
+op_COPY: {
+  PyObject* value = PEEK(ip->arg);
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_SWAP: {
+  PyObject* top = TOP();
+  TOP() = PEEK(ip->arg);
+  PEEK(ip->arg) = top;
+  NEXT();
+}
+
+#define UNARY(label, fn)              \
+  label : {                           \
+    PyObject* value = TOP();          \
+    PyObject* res = fn(value);        \
+    Py_DECREF(value);                 \
+    TOP() = res;                      \
+    if (res == nullptr) goto error_at; \
+    NEXT();                           \
+  }
+  UNARY(op_UNARY_NEGATIVE, PyNumber_Negative)
+  UNARY(op_UNARY_POSITIVE, PyNumber_Positive)
+  UNARY(op_UNARY_INVERT, PyNumber_Invert)
+#undef UNARY
+
+op_UNARY_NOT: {
+  PyObject* value = TOP();
+  int err = PyObject_IsTrue(value);
+  Py_DECREF(value);
+  if (err < 0) {
+    --sp;
+    goto error_at;
+  }
+  PyObject* res = err ? Py_False : Py_True;
+  Py_INCREF(res);
+  TOP() = res;
+  NEXT();
+}
+
+op_BINARY_OP: {
+  PyObject* rhs = TOP();
+  PyObject* lhs = SECOND();
+  int nb = ip->arg;
+  PyObject* res;
+  if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
+      (nb == NB_ADD || nb == NB_INPLACE_ADD || nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT ||
+       nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY)) {
+    // What CPython's BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT do: the same long routines the
+    // number protocol reaches, without the dispatch.
+    auto* a = reinterpret_cast<PyLongObject*>(lhs);
+    auto* b = reinterpret_cast<PyLongObject*>(rhs);
+    if (nb == NB_ADD || nb == NB_INPLACE_ADD) {
+      res = _PyLong_Add(a, b);
+    } else if (nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT) {
+      res = _PyLong_Subtract(a, b);
+    } else {
+      res = _PyLong_Multiply(a, b);
+    }
+  } else if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
+             (nb == NB_ADD || nb == NB_INPLACE_ADD || nb == NB_SUBTRACT ||
+              nb == NB_INPLACE_SUBTRACT || nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY ||
+              ((nb == NB_TRUE_DIVIDE || nb == NB_INPLACE_TRUE_DIVIDE) &&
+               PyFloat_AS_DOUBLE(rhs) != 0.0))) {
+    double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs), r;
+    if (nb == NB_ADD || nb == NB_INPLACE_ADD) {
+      r = a + b;
+    } else if (nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT) {
+      r = a - b;
+    } else if (nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY) {
+      r = a * b;
+    } else {
+      r = a / b;
+    }
+    res = PyFloat_FromDouble(r);
+  } else if ((nb == NB_ADD || nb == NB_INPLACE_ADD) && PyUnicode_CheckExact(lhs) &&
+             Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
+             GETLOCAL(ip[1].arg) == lhs) {
+    // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
+    // stack's reference first so PyUnicode_Append may extend the string in place, and do
+    // the STORE_FAST as part of it.
+    PyObject** target_local = &GETLOCAL(ip[1].arg);
+    Py_DECREF(lhs);  // the local still holds it
+    sp -= 2;
+    PyUnicode_Append(target_local, rhs);
+    Py_DECREF(rhs);
+    if (*target_local == nullptr) goto error_at;
+    ip += 2;
+    goto dispatch;
+  } else {
+    binaryfunc fn = nb == NB_INPLACE_POWER ? inplace_power_no_mod : kBinaryOps[nb];
+    res = fn(lhs, rhs);
+  }
+  Py_DECREF(lhs);
+  Py_DECREF(rhs);
+  --sp;
+  TOP() = res;
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
+
+op_COMPARE_OP: {
+  PyObject* right = TOP();
+  PyObject* left = SECOND();
+  int cmp = ip->arg;
+  PyObject* res;
+  long a, b;
+  if (small_int(left, &a) && small_int(right, &b)) {
+    bool r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
+           : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
+    res = r ? Py_True : Py_False;
+    Py_INCREF(res);
+  } else if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
+    double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
+    bool r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
+           : cmp == Py_NE ? x != y : cmp == Py_GT ? x > y : x >= y;
+    res = r ? Py_True : Py_False;
+    Py_INCREF(res);
+  } else {
+    res = PyObject_RichCompare(left, right, cmp);
+  }
+  --sp;
+  TOP() = res;
+  Py_DECREF(left);
+  Py_DECREF(right);
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
+
+op_IS_OP: {
+  PyObject* right = POP();
+  PyObject* left = TOP();
+  int r = Py_Is(left, right) ^ ip->arg;
+  PyObject* res = r ? Py_True : Py_False;
+  Py_INCREF(res);
+  TOP() = res;
+  Py_DECREF(left);
+  Py_DECREF(right);
+  NEXT();
+}
+
+op_CONTAINS_OP: {
+  PyObject* right = POP();
+  PyObject* left = POP();
+  int r = PySequence_Contains(right, left);
+  Py_DECREF(left);
+  Py_DECREF(right);
+  if (r < 0) goto error_at;
+  PyObject* res = (r ^ ip->arg) ? Py_True : Py_False;
+  Py_INCREF(res);
+  PUSH(res);
+  NEXT();
+}
+
+op_BINARY_SUBSCR: {
+  PyObject* sub = TOP();
+  PyObject* container = SECOND();
+  PyObject* res;
+  Py_ssize_t index;
+  if (PyList_CheckExact(container) && PyLong_CheckExact(sub) && Py_SIZE(sub) >= 0 &&
+      Py_SIZE(sub) <= 1 &&
+      (index = static_cast<Py_ssize_t>(reinterpret_cast<PyLongObject*>(sub)->ob_digit[0] *
+                                       Py_SIZE(sub))) < PyList_GET_SIZE(container)) {
+    res = PyList_GET_ITEM(container, index);
+    Py_INCREF(res);
+  } else if (PyTuple_CheckExact(container) && PyLong_CheckExact(sub) && Py_SIZE(sub) >= 0 &&
+             Py_SIZE(sub) <= 1 &&
+             (index = static_cast<Py_ssize_t>(
+                  reinterpret_cast<PyLongObject*>(sub)->ob_digit[0] * Py_SIZE(sub))) <
+                 PyTuple_GET_SIZE(container)) {
+    res = PyTuple_GET_ITEM(container, index);
+    Py_INCREF(res);
+  } else {
+    res = PyObject_GetItem(container, sub);
+  }
+  --sp;
+  Py_DECREF(container);
+  Py_DECREF(sub);
+  TOP() = res;
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
+
+op_STORE_SUBSCR: {
+  PyObject* sub = TOP();
+  PyObject* container = SECOND();
+  PyObject* value = THIRD();
+  sp -= 3;
+  int err = PyObject_SetItem(container, sub, value);
+  Py_DECREF(value);
+  Py_DECREF(container);
+  Py_DECREF(sub);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_DELETE_SUBSCR: {
+  PyObject* sub = TOP();
+  PyObject* container = SECOND();
+  sp -= 2;
+  int err = PyObject_DelItem(container, sub);
+  Py_DECREF(container);
+  Py_DECREF(sub);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_BUILD_TUPLE: {
+  int n = ip->arg;
+  PyObject* tuple = _PyTuple_FromArraySteal(sp - n, n);
+  if (tuple == nullptr) goto error_at;
+  sp -= n;
+  PUSH(tuple);
+  NEXT();
+}
+
+op_BUILD_LIST: {
+  int n = ip->arg;
+  PyObject* list = PyList_New(n);
+  if (list == nullptr) goto error_at;
+  while (--n >= 0) PyList_SET_ITEM(list, n, POP());
+  PUSH(list);
+  NEXT();
+}
+
+op_BUILD_SET: {
+  int n = ip->arg;
+  PyObject* set = PySet_New(nullptr);
+  if (set == nullptr) goto error_at;
+  int err = 0;
+  for (int i = n; i > 0; --i) {
+    PyObject* item = PEEK(i);
+    if (err == 0) err = PySet_Add(set, item);
+    Py_DECREF(item);
+  }
+  sp -= n;
+  if (err != 0) {
+    Py_DECREF(set);
+    goto error_at;
+  }
+  PUSH(set);
+  NEXT();
+}
+
+op_BUILD_MAP: {
+  int n = ip->arg;
+  PyObject* map = _PyDict_FromItems(&PEEK(2 * n), 2, &PEEK(2 * n - 1), 2, n);
+  if (map == nullptr) goto error_at;
+  for (int i = 0; i < 2 * n; ++i) Py_DECREF(POP());
+  PUSH(map);
+  NEXT();
+}
+
+op_BUILD_CONST_KEY_MAP: {
+  int n = ip->arg;
+  PyObject* keys = TOP();
+  if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != n) goto handoff_here;
+  PyObject* map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1, &PEEK(n + 1), 1, n);
+  if (map == nullptr) goto error_at;
+  Py_DECREF(POP());
+  for (int i = 0; i < n; ++i) Py_DECREF(POP());
+  PUSH(map);
+  NEXT();
+}
+
+op_BUILD_STRING: {
+  static PyObject* empty = PyUnicode_New(0, 0);  // the interned empty-string singleton
+  int n = ip->arg;
+  PyObject* str = _PyUnicode_JoinArray(empty, sp - n, n);
+  if (str == nullptr) goto error_at;
+  for (int i = 0; i < n; ++i) Py_DECREF(POP());
+  PUSH(str);
+  NEXT();
+}
+
+op_BUILD_SLICE: {
+  PyObject* step = ip->arg == 3 ? POP() : nullptr;
+  PyObject* stop = POP();
+  PyObject* start_ = TOP();
+  PyObject* slice = PySlice_New(start_, stop, step);
+  Py_DECREF(start_);
+  Py_DECREF(stop);
+  Py_XDECREF(step);
+  TOP() = slice;
+  if (slice == nullptr) goto error_at;
+  NEXT();
+}
+
+op_LIST_APPEND: {
+  PyObject* value = POP();
+  auto* list = reinterpret_cast<PyListObject*>(PEEK(ip->arg));
+  Py_ssize_t len = PyList_GET_SIZE(list);
+  if (list->allocated > len) {
+    PyList_SET_ITEM(list, len, value);
+    Py_SET_SIZE(list, len + 1);
+  } else if (_PyList_AppendTakeRefListResize(list, value) < 0) {
+    goto error_at;
+  }
+  NEXT();
+}
+
+op_SET_ADD: {
+  PyObject* value = POP();
+  int err = PySet_Add(PEEK(ip->arg), value);
+  Py_DECREF(value);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_MAP_ADD: {
+  PyObject* value = TOP();
+  PyObject* key = SECOND();
+  sp -= 2;
+  if (_PyDict_SetItem_Take2(reinterpret_cast<PyDictObject*>(PEEK(ip->arg)), key, value) != 0)
+    goto error_at;
+  NEXT();
+}
+
+op_LIST_TO_TUPLE: {
+  PyObject* list = POP();
+  PyObject* tuple = PyList_AsTuple(list);
+  Py_DECREF(list);
+  if (tuple == nullptr) goto error_at;
+  PUSH(tuple);
+  NEXT();
+}
+
+op_LOAD_GLOBAL: {
+  PyObject* globals = frame->f_globals;
+  PyObject* builtins = frame->f_builtins;
+  if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) goto handoff_here;
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg >> 1);
+  PyObject* value = _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
+                                       reinterpret_cast<PyDictObject*>(builtins), name);
+  if (value == nullptr) {
+    // Missing name: CPython raises its NameError (with the name attached) itself.
+    if (!PyErr_Occurred()) goto handoff_here;
+    goto error_at;
+  }
+  Py_INCREF(value);
+  if (ip->arg & 1) PUSH(nullptr);
+  PUSH(value);
+  NEXT();
+}
+
+op_STORE_GLOBAL: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* value = POP();
+  int err = PyDict_SetItem(frame->f_globals, name, value);
+  Py_DECREF(value);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_LOAD_NAME: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* locals = frame->f_locals;
+  // Only the all-dict case; anything else (custom mappings, missing names) is CPython's.
+  if (locals == nullptr || !PyDict_CheckExact(locals) || !PyDict_CheckExact(frame->f_builtins))
+    goto handoff_here;
+  PyObject* value = PyDict_GetItemWithError(locals, name);
+  if (value == nullptr) {
+    if (PyErr_Occurred()) goto error_at;
+    value = PyDict_GetItemWithError(frame->f_globals, name);
+    if (value == nullptr) {
+      if (PyErr_Occurred()) goto error_at;
+      value = PyDict_GetItemWithError(frame->f_builtins, name);
+      if (value == nullptr) {
+        if (PyErr_Occurred()) goto error_at;
+        goto handoff_here;
+      }
+    }
+  }
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_STORE_NAME: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* ns = frame->f_locals;
+  if (ns == nullptr) goto handoff_here;
+  PyObject* value = POP();
+  int err = PyDict_CheckExact(ns) ? PyDict_SetItem(ns, name, value)
+                                  : PyObject_SetItem(ns, name, value);
+  Py_DECREF(value);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_LOAD_ATTR: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* owner = TOP();
+  PyObject* res = PyObject_GetAttr(owner, name);
+  if (res == nullptr) goto error_at;
+  Py_DECREF(owner);
+  TOP() = res;
+  NEXT();
+}
+
+op_STORE_ATTR: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* owner = TOP();
+  PyObject* value = SECOND();
+  sp -= 2;
+  int err = PyObject_SetAttr(owner, name, value);
+  Py_DECREF(value);
+  Py_DECREF(owner);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_LOAD_METHOD: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* obj = TOP();
+  PyObject* meth = nullptr;
+  int found = _PyObject_GetMethod(obj, name, &meth);
+  if (meth == nullptr) goto error_at;
+  if (found) {
+    TOP() = meth;  // meth | self
+    PUSH(obj);
+  } else {
+    TOP() = nullptr;  // NULL | attr
+    Py_DECREF(obj);
+    PUSH(meth);
+  }
+  NEXT();
+}
+
+op_PRECALL: {
+  int oparg = ip->arg;
+  bool is_meth = PEEK(oparg + 2) != nullptr;
+  PyObject* function = PEEK(oparg + is_meth + 1);
+  if (!is_meth && Py_TYPE(function) == &PyMethod_Type) {
+    // Unpack a bound method into method | self so the call sees it as a method call.
+    PyObject* meth = reinterpret_cast<PyMethodObject*>(function)->im_func;
+    PyObject* self = reinterpret_cast<PyMethodObject*>(function)->im_self;
+    Py_INCREF(meth);
+    Py_INCREF(self);
+    PEEK(oparg + 1) = self;
+    PEEK(oparg + 2) = meth;
+    Py_DECREF(function);
+  }
+  NEXT();
+}
+
+op_KW_NAMES:
+  kwnames = PyTuple_GET_ITEM(consts, ip->arg);
+  NEXT();
+
+op_CALL: {
+  int oparg = ip->arg;
+  int is_meth = PEEK(oparg + 2) != nullptr;
+  int total_args = oparg + is_meth;
+  PyObject* function = PEEK(total_args + 1);
+  Py_ssize_t positional =
+      total_args - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+  PyObject* res = PyObject_Vectorcall(function, sp - total_args,
+                                      positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+  kwnames = nullptr;
+  Py_DECREF(function);
+  sp -= total_args;
+  for (int i = 0; i < total_args; ++i) Py_DECREF(sp[i]);
+  sp -= 2 - is_meth;
+  PUSH(res);
+  if (res == nullptr) goto error_at;
+  bump(Stat::k_interp_calls);
+  CHECK_EVAL_BREAKER();
+  NEXT();
+}
+
+op_GET_ITER: {
+  PyObject* iterable = TOP();
+  PyObject* iter = PyObject_GetIter(iterable);
+  Py_DECREF(iterable);
+  TOP() = iter;
+  if (iter == nullptr) goto error_at;
+  NEXT();
+}
+
+op_FOR_ITER: {
+  PyObject* iter = TOP();
+  PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
+  if (next != nullptr) {
+    PUSH(next);
+    NEXT();
+  }
+  if (PyErr_Occurred()) {
+    if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error_at;
+    // A C-level trace function would see the StopIteration here; tracing frames are
+    // CPython's, so there is none.
+    PyErr_Clear();
+  }
+  --sp;
+  Py_DECREF(iter);
+  JUMP_TO(ip->target);
+}
+
+op_JUMP_FORWARD:
+  JUMP_TO(ip->target);
+
+op_JUMP_BACKWARD_NO_INTERRUPT:
+  JUMP_TO(ip->target);
+
+// A taken backward jump: count the loop header, then CPython's eval-breaker check (an
+// exception from it is raised at the jump, which prev_instr still names).
+#define BACK_EDGE()                                                       \
+  do {                                                                    \
+    Instr* header = instrs + ip->target;                                  \
+    if (KRAIT_UNLIKELY(++header->counter == hot_threshold)) {             \
+      on_hot_loop(frame, info, static_cast<std::int32_t>(ip->target));    \
+    }                                                                     \
+    CHECK_EVAL_BREAKER();                                                 \
+    ip = header;                                                          \
+    goto dispatch;                                                        \
+  } while (0)
+
+op_JUMP_BACKWARD:
+  _PyCode_Warmup(code);
+  BACK_EDGE();
+
+#define POP_JUMP_IF_BOOL(label, jump_if_true, backward)              \
+  label : {                                                          \
+    PyObject* cond = POP();                                          \
+    int truth;                                                       \
+    if (Py_IsTrue(cond)) {                                           \
+      truth = 1;                                                     \
+      Py_DECREF(cond);                                               \
+    } else if (Py_IsFalse(cond)) {                                   \
+      truth = 0;                                                     \
+      Py_DECREF(cond);                                               \
+    } else {                                                         \
+      truth = PyObject_IsTrue(cond);                                 \
+      Py_DECREF(cond);                                               \
+      if (truth < 0) goto error_at;                                  \
+    }                                                                \
+    if (truth == (jump_if_true)) {                                   \
+      if (backward) BACK_EDGE();                                     \
+      JUMP_TO(ip->target);                                           \
+    }                                                                \
+    NEXT();                                                          \
+  }
+  POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_FALSE, 0, false)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_TRUE, 1, false)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_FALSE, 0, true)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_TRUE, 1, true)
+#undef POP_JUMP_IF_BOOL
+
+// CPython's POP_JUMP_BACKWARD_IF_[NOT_]NONE do not check the eval breaker; count the loop.
+#define POP_JUMP_IF_NONE(label, jump_if_none, backward)             \
+  label : {                                                         \
+    PyObject* value = POP();                                        \
+    bool none = Py_IsNone(value);                                   \
+    Py_DECREF(value);                                               \
+    if (none == (jump_if_none)) {                                   \
+      if (backward) {                                               \
+        Instr* header = instrs + ip->target;                        \
+        if (KRAIT_UNLIKELY(++header->counter == hot_threshold))     \
+          on_hot_loop(frame, info, ip->target);                     \
+      }                                                             \
+      JUMP_TO(ip->target);                                          \
+    }                                                               \
+    NEXT();                                                         \
+  }
+  POP_JUMP_IF_NONE(op_POP_JUMP_FORWARD_IF_NONE, true, false)
+  POP_JUMP_IF_NONE(op_POP_JUMP_FORWARD_IF_NOT_NONE, false, false)
+  POP_JUMP_IF_NONE(op_POP_JUMP_BACKWARD_IF_NONE, true, true)
+  POP_JUMP_IF_NONE(op_POP_JUMP_BACKWARD_IF_NOT_NONE, false, true)
+#undef POP_JUMP_IF_NONE
+
+#define JUMP_IF_OR_POP(label, jump_if_true)                          \
+  label : {                                                          \
+    PyObject* cond = TOP();                                          \
+    int truth;                                                       \
+    if (Py_IsTrue(cond)) {                                           \
+      truth = 1;                                                     \
+    } else if (Py_IsFalse(cond)) {                                   \
+      truth = 0;                                                     \
+    } else {                                                         \
+      truth = PyObject_IsTrue(cond);                                 \
+      if (truth < 0) goto error_at;                                  \
+    }                                                                \
+    if (truth == (jump_if_true)) JUMP_TO(ip->target);                \
+    --sp;                                                            \
+    Py_DECREF(cond);                                                 \
+    NEXT();                                                          \
+  }
+  JUMP_IF_OR_POP(op_JUMP_IF_FALSE_OR_POP, 0)
+  JUMP_IF_OR_POP(op_JUMP_IF_TRUE_OR_POP, 1)
+#undef JUMP_IF_OR_POP
+
+op_RETURN_VALUE: {
+  PyObject* retval = POP();
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  krait_leave_recursive_call(tstate);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return retval;
+}
+
+op_YIELD_VALUE: {
+  PyObject* retval = POP();
+  _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  krait_leave_recursive_call(tstate);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return retval;
+}
+
+op_UNPACK_SEQUENCE: {
+  // Exact tuples and lists of the right length only: anything else may run Python code
+  // (iteration) or raise CPython's error, so CPython does it from the start.
+  PyObject* seq = TOP();
+  int n = ip->arg;
+  PyObject** items;
+  if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
+    items = &PyTuple_GET_ITEM(seq, 0);
+  } else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == n) {
+    items = &PyList_GET_ITEM(seq, 0);
+  } else {
+    goto handoff_here;
+  }
+  --sp;
+  for (int i = n; --i >= 0;) {
+    Py_INCREF(items[i]);
+    PUSH(items[i]);
+  }
+  Py_DECREF(seq);
+  NEXT();
+}
+
+op_LOAD_DEREF: {
+  PyObject* value = PyCell_GET(GETLOCAL(ip->arg));
+  if (value == nullptr) goto handoff_here;  // CPython raises the unbound-variable error
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_STORE_DEREF: {
+  PyObject* value = POP();
+  PyObject* cell = GETLOCAL(ip->arg);
+  PyObject* old = PyCell_GET(cell);
+  PyCell_SET(cell, value);
+  Py_XDECREF(old);
+  NEXT();
+}
+
+op_LOAD_CLOSURE: {
+  PyObject* value = GETLOCAL(ip->arg);
+  if (value == nullptr) goto handoff_here;
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_MAKE_CELL: {
+  PyObject* initial = GETLOCAL(ip->arg);
+  PyObject* cell = PyCell_New(initial);
+  if (cell == nullptr) goto error_at;
+  GETLOCAL(ip->arg) = cell;
+  Py_XDECREF(initial);
+  NEXT();
+}
+
+op_COPY_FREE_VARS: {
+  PyObject* closure = frame->f_func->func_closure;
+  int offset = code->co_nlocals + code->co_nplaincellvars;
+  for (int i = 0; i < ip->arg; ++i) {
+    PyObject* o = PyTuple_GET_ITEM(closure, i);
+    Py_INCREF(o);
+    localsplus[offset + i] = o;
+  }
+  NEXT();
+}
+
+op_MAKE_FUNCTION: {
+  PyObject* codeobj = POP();
+  auto* func = reinterpret_cast<PyFunctionObject*>(PyFunction_New(codeobj, frame->f_globals));
+  Py_DECREF(codeobj);
+  if (func == nullptr) goto error_at;
+  int flags = ip->arg;
+  if (flags & 0x08) func->func_closure = POP();
+  if (flags & 0x04) func->func_annotations = POP();
+  if (flags & 0x02) func->func_kwdefaults = POP();
+  if (flags & 0x01) func->func_defaults = POP();
+  PUSH(reinterpret_cast<PyObject*>(func));
+  NEXT();
+}
+
+op_FORMAT_VALUE: {
+  int conversion = ip->arg & 0x3;  // FVC_MASK
+  bool have_spec = (ip->arg & 0x4) != 0;  // FVS_HAVE_SPEC
+  PyObject* spec = have_spec ? POP() : nullptr;
+  PyObject* value = POP();
+  PyObject* (*convert)(PyObject*) = conversion == 1   ? PyObject_Str
+                                    : conversion == 2 ? PyObject_Repr
+                                    : conversion == 3 ? PyObject_ASCII
+                                                      : nullptr;
+  if (convert) {
+    PyObject* converted = convert(value);
+    Py_DECREF(value);
+    if (converted == nullptr) {
+      Py_XDECREF(spec);
+      goto error_at;
+    }
+    value = converted;
+  }
+  PyObject* result;
+  if (PyUnicode_CheckExact(value) && spec == nullptr) {
+    result = value;
+  } else {
+    result = PyObject_Format(value, spec);
+    Py_DECREF(value);
+    Py_XDECREF(spec);
+    if (result == nullptr) goto error_at;
+  }
+  PUSH(result);
+  NEXT();
+}
+
+op_POP_EXCEPT: {
+  _PyErr_StackItem* exc_info = tstate->exc_info;
+  PyObject* value = exc_info->exc_value;
+  exc_info->exc_value = POP();
+  Py_XDECREF(value);
+  NEXT();
+}
+
+handoff_here:
+  // Continue this frame in CPython at the current instruction, which has had no effect.
+  ++g_handoffs_by_op[ip->op];
+  bump(Stat::k_interp_handoffs);
+  frame->prev_instr = first_instr + ip->start - 1;
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  krait_leave_recursive_call(tstate);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return _PyEval_EvalFrameDefault(tstate, frame, 0);
+
+error_at:
+  // The current instruction raised: CPython adds the traceback entry for prev_instr and
+  // unwinds by the exception table.
+  bump(Stat::k_interp_error_handoffs);
+  frame->prev_instr = first_instr + ip->offset;
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  krait_leave_recursive_call(tstate);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return _PyEval_EvalFrameDefault(tstate, frame, 1);
+
+exit_with_error:
+  // Recursion limit hit on entry: CPython's start_frame -> exit_unwind path. The frame has not
+  // run, so the exception propagates to the caller without a traceback entry for it.
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  krait_leave_recursive_call(tstate);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return nullptr;
+
+#undef TOP
+#undef SECOND
+#undef THIRD
+#undef PEEK
+#undef PUSH
+#undef POP
+#undef GETLOCAL
+#undef NEXT
+#undef JUMP_TO
+#undef CHECK_EVAL_BREAKER
+#undef BACK_EDGE
+}
+
+bool interp_implements(int opcode) { return kImplemented.ops[opcode & 255]; }
+
+void on_hot_loop(_PyInterpreterFrame* frame, CodeInfo* info, std::int32_t header) {
+  // The single entry point the tracing JIT (issue 4) fills in: today it only counts.
+  bump(Stat::k_hot_loops);
+  KRAIT_LOG(interp, "hot loop at offset %u of %s", info->instrs[header].offset * 2,
+            PyUnicode_AsUTF8(frame->f_code->co_qualname));
+}
+
+}  // namespace krait
