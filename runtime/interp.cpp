@@ -103,15 +103,24 @@ void interp_set_chaos_seed(std::uint64_t seed) { g_chaos_state = seed ? seed : 1
 
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
   // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
+  // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
+  // cframe.use_tracing (0 or 255) into the opcode, as CPython's loop does, so tracing costs
+  // no extra branch. slow_targets sends everything through slow_dispatch (test and log modes).
   static void* targets[256];
+  static void* slow_targets[256];
   static bool targets_ready = false;
   if (!targets_ready) {
-    for (int i = 0; i < 256; ++i) targets[i] = &&not_implemented;
+    for (int i = 0; i < 256; ++i) {
+      targets[i] = &&not_implemented;
+      slow_targets[i] = &&slow_dispatch;
+    }
 #define X(name) targets[name] = &&op_##name;
     KRAIT_INTERP_OPS(X)
 #undef X
+    targets[255] = &&slow_dispatch;
     targets_ready = true;
   }
+  static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
 
   PyCodeObject* code = frame->f_code;
   _Py_CODEUNIT* const first_instr = _PyCode_CODE(code);
@@ -149,6 +158,8 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   PyObject* kwnames = nullptr;  // set by KW_NAMES, consumed by the CALL that follows it
   volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
+  const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
+  void* const* const table = slow_mode ? slow_targets : targets;
 
   if (krait_enter_recursive_call(tstate)) goto exit_with_error;
 
@@ -159,15 +170,22 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define GETLOCAL(i) (localsplus[i])
-#define NEXT()  \
-  do {          \
-    ++ip;       \
-    goto dispatch; \
+// Dispatch is replicated into every handler (not a shared `goto dispatch`), so each handler
+// ends in its own indirect jump and the branch predictor sees opcode pairs, as in CPython.
+#define DISPATCH()                                            \
+  do {                                                        \
+    frame->prev_instr = first_instr + ip->offset;             \
+    goto* table[ip->op | cframe.use_tracing];                 \
+  } while (0)
+#define NEXT() \
+  do {         \
+    ++ip;      \
+    DISPATCH(); \
   } while (0)
 #define JUMP_TO(index)       \
   do {                       \
     ip = instrs + (index);   \
-    goto dispatch;           \
+    DISPATCH();              \
   } while (0)
 // CPython checks the eval breaker after backward jumps and calls; a failure raises at the
 // instruction that checked (prev_instr still names it).
@@ -179,9 +197,11 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     }                                                               \
   } while (0)
 
-dispatch:
-  frame->prev_instr = first_instr + ip->offset;
-  if (KRAIT_UNLIKELY(cframe.use_tracing | (chaos_countdown != 0))) {
+  DISPATCH();
+
+slow_dispatch:
+  // Tracing, the chaos test mode or the interp log channel: the rare paths of dispatch.
+  {
     // Tracing switched on by a callee: CPython must deliver the events from here on. Never
     // between KW_NAMES and its CALL (the names live in a C local of CPython's loop).
     if (cframe.use_tracing && kwnames == nullptr) {
@@ -207,7 +227,7 @@ dispatch:
       frame->prev_instr = first_instr + ip->offset;
     }
   }
-  if (KRAIT_UNLIKELY(log_enabled(LogChannel::k_interp))) {
+  if (log_enabled(LogChannel::k_interp)) {
     log_printf(LogChannel::k_interp, "%4u %-28s %6d  depth=%d", ip->offset * 2,
                py_op_name(ip->op), ip->arg,
                static_cast<int>(sp - localsplus) - code->co_nlocalsplus);
@@ -314,56 +334,73 @@ op_UNARY_NOT: {
 op_BINARY_OP: {
   PyObject* rhs = TOP();
   PyObject* lhs = SECOND();
-  int nb = ip->arg;
   PyObject* res;
-  if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
-      (nb == NB_ADD || nb == NB_INPLACE_ADD || nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT ||
-       nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY)) {
-    // What CPython's BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT do: the same long routines the
-    // number protocol reaches, without the dispatch.
-    auto* a = reinterpret_cast<PyLongObject*>(lhs);
-    auto* b = reinterpret_cast<PyLongObject*>(rhs);
-    if (nb == NB_ADD || nb == NB_INPLACE_ADD) {
-      res = _PyLong_Add(a, b);
-    } else if (nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT) {
-      res = _PyLong_Subtract(a, b);
-    } else {
-      res = _PyLong_Multiply(a, b);
-    }
-  } else if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
-             (nb == NB_ADD || nb == NB_INPLACE_ADD || nb == NB_SUBTRACT ||
-              nb == NB_INPLACE_SUBTRACT || nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY ||
-              ((nb == NB_TRUE_DIVIDE || nb == NB_INPLACE_TRUE_DIVIDE) &&
-               PyFloat_AS_DOUBLE(rhs) != 0.0))) {
-    double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs), r;
-    if (nb == NB_ADD || nb == NB_INPLACE_ADD) {
-      r = a + b;
-    } else if (nb == NB_SUBTRACT || nb == NB_INPLACE_SUBTRACT) {
-      r = a - b;
-    } else if (nb == NB_MULTIPLY || nb == NB_INPLACE_MULTIPLY) {
-      r = a * b;
-    } else {
-      r = a / b;
-    }
-    res = PyFloat_FromDouble(r);
-  } else if ((nb == NB_ADD || nb == NB_INPLACE_ADD) && PyUnicode_CheckExact(lhs) &&
-             Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
-             GETLOCAL(ip[1].arg) == lhs) {
-    // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
-    // stack's reference first so PyUnicode_Append may extend the string in place, and do
-    // the STORE_FAST as part of it.
-    PyObject** target_local = &GETLOCAL(ip[1].arg);
-    Py_DECREF(lhs);  // the local still holds it
-    sp -= 2;
-    PyUnicode_Append(target_local, rhs);
-    Py_DECREF(rhs);
-    if (*target_local == nullptr) goto error_at;
-    ip += 2;
-    goto dispatch;
-  } else {
-    binaryfunc fn = nb == NB_INPLACE_POWER ? inplace_power_no_mod : kBinaryOps[nb];
-    res = fn(lhs, rhs);
+  // Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
+  // the number protocol would reach, or compute the float result directly.
+  switch (ip->arg) {
+    case NB_ADD:
+    case NB_INPLACE_ADD:
+      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = _PyLong_Add(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs));
+        goto binary_done;
+      }
+      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) + PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      if (PyUnicode_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
+          GETLOCAL(ip[1].arg) == lhs) {
+        // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
+        // stack's reference first so PyUnicode_Append may extend the string in place, and do
+        // the STORE_FAST as part of it.
+        PyObject** target_local = &GETLOCAL(ip[1].arg);
+        Py_DECREF(lhs);  // the local still holds it
+        sp -= 2;
+        PyUnicode_Append(target_local, rhs);
+        Py_DECREF(rhs);
+        if (*target_local == nullptr) goto error_at;
+        ip += 2;
+        DISPATCH();
+      }
+      break;
+    case NB_SUBTRACT:
+    case NB_INPLACE_SUBTRACT:
+      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = _PyLong_Subtract(reinterpret_cast<PyLongObject*>(lhs),
+                               reinterpret_cast<PyLongObject*>(rhs));
+        goto binary_done;
+      }
+      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) - PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      break;
+    case NB_MULTIPLY:
+    case NB_INPLACE_MULTIPLY:
+      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = _PyLong_Multiply(reinterpret_cast<PyLongObject*>(lhs),
+                               reinterpret_cast<PyLongObject*>(rhs));
+        goto binary_done;
+      }
+      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
+        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) * PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      break;
+    case NB_TRUE_DIVIDE:
+    case NB_INPLACE_TRUE_DIVIDE:
+      // Division by zero stays on the generic path, which raises CPython's error.
+      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
+          PyFloat_AS_DOUBLE(rhs) != 0.0) {
+        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) / PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      break;
+    default:
+      break;
   }
+  res = ip->arg == NB_INPLACE_POWER ? inplace_power_no_mod(lhs, rhs) : kBinaryOps[ip->arg](lhs, rhs);
+binary_done:
   Py_DECREF(lhs);
   Py_DECREF(rhs);
   --sp;
@@ -376,27 +413,42 @@ op_COMPARE_OP: {
   PyObject* right = TOP();
   PyObject* left = SECOND();
   int cmp = ip->arg;
-  PyObject* res;
+  bool r;
   long a, b;
   if (small_int(left, &a) && small_int(right, &b)) {
-    bool r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
-           : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
-    res = r ? Py_True : Py_False;
-    Py_INCREF(res);
+    r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
+      : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
   } else if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
     double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
-    bool r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
-           : cmp == Py_NE ? x != y : cmp == Py_GT ? x > y : x >= y;
-    res = r ? Py_True : Py_False;
-    Py_INCREF(res);
+    r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
+      : cmp == Py_NE ? x != y : cmp == Py_GT ? x > y : x >= y;
   } else {
-    res = PyObject_RichCompare(left, right, cmp);
+    PyObject* res = PyObject_RichCompare(left, right, cmp);
+    --sp;
+    TOP() = res;
+    Py_DECREF(left);
+    Py_DECREF(right);
+    if (res == nullptr) goto error_at;
+    NEXT();
   }
-  --sp;
-  TOP() = res;
+  // Exact int/float operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
+  // the following forward conditional jump is taken here without materialising a bool.
   Py_DECREF(left);
   Py_DECREF(right);
-  if (res == nullptr) goto error_at;
+  sp -= 2;
+  if (ip[1].op == POP_JUMP_FORWARD_IF_FALSE) {
+    if (!r) JUMP_TO(ip[1].target);
+    ip += 2;
+    DISPATCH();
+  }
+  if (ip[1].op == POP_JUMP_FORWARD_IF_TRUE) {
+    if (r) JUMP_TO(ip[1].target);
+    ip += 2;
+    DISPATCH();
+  }
+  PyObject* res = r ? Py_True : Py_False;
+  Py_INCREF(res);
+  PUSH(res);
   NEXT();
 }
 
@@ -785,7 +837,7 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
     }                                                                     \
     CHECK_EVAL_BREAKER();                                                 \
     ip = header;                                                          \
-    goto dispatch;                                                        \
+    DISPATCH();                                                           \
   } while (0)
 
 op_JUMP_BACKWARD:
@@ -1041,6 +1093,7 @@ exit_with_error:
 #undef GETLOCAL
 #undef NEXT
 #undef JUMP_TO
+#undef DISPATCH
 #undef CHECK_EVAL_BREAKER
 #undef BACK_EDGE
 }
