@@ -216,7 +216,9 @@ def run_program(argv, cwd, env, stdin, timeout, sig=None):
                     try:
                         n = os.write(key.fd, pending_in[:65536])
                         pending_in = pending_in[n:]
-                    except BrokenPipeError:
+                    except BlockingIOError:
+                        continue
+                    except BrokenPipeError:    # child stopped reading: fine
                         pending_in = b""
                     if not pending_in:
                         sel.unregister(key.fileobj)
