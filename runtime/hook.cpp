@@ -10,11 +10,34 @@
 #include "krait/log.h"
 #include "krait/stats.h"
 
+#include <pthread.h>
+
 namespace krait {
 
 namespace {
 
 bool g_hook_installed = false;
+
+// With a PEP 523 hook installed, every Python call that CPython's own loop makes recurses in
+// C (the hook cannot be inlined). With a raised recursion limit that can exhaust the C stack
+// where stock CPython, which inlines those calls, would not. Rather than crash, the hook raises
+// RecursionError when less than kStackReserve bytes of this thread's C stack remain.
+constexpr std::size_t kStackReserve = 256 * 1024;
+thread_local char* t_stack_floor = nullptr;
+
+char* stack_floor() {
+  if (!t_stack_floor) {
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    std::size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &addr, &size);
+      pthread_attr_destroy(&attr);
+    }
+    t_stack_floor = addr ? static_cast<char*>(addr) + kStackReserve : reinterpret_cast<char*>(1);
+  }
+  return t_stack_floor;
+}
 
 void log_frame(_PyInterpreterFrame* frame, int throwflag) {
   PyCodeObject* code = frame->f_code;
@@ -31,6 +54,12 @@ void log_frame(_PyInterpreterFrame* frame, int throwflag) {
 
 PyObject* eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, int throwflag) {
   bump(Stat::k_hook_frames);
+  char probe;
+  if (KRAIT_UNLIKELY(&probe < stack_floor())) {
+    bump(Stat::k_hook_c_stack_limit);
+    if (!throwflag) PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
   if (frame->owner == FRAME_OWNED_BY_GENERATOR) bump(Stat::k_hook_gen_frames);
   if (throwflag) bump(Stat::k_hook_throws);
   if (log_enabled(LogChannel::k_hook)) {

@@ -101,6 +101,16 @@ std::uint64_t g_handoffs_by_op[256];
 
 void interp_set_chaos_seed(std::uint64_t seed) { g_chaos_state = seed ? seed : 1; }
 
+namespace {
+// CPython's _PyEvalFrameClearAndPop (static in ceval.c): clearing counts as a recursion level.
+void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* frame) {
+  tstate->recursion_remaining--;
+  _PyFrame_Clear(frame);
+  tstate->recursion_remaining++;
+  _PyThreadState_PopFrame(tstate, frame);
+}
+}  // namespace
+
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
   // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
   // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
@@ -122,12 +132,26 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   }
   static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
 
-  PyCodeObject* code = frame->f_code;
-  _Py_CODEUNIT* const first_instr = _PyCode_CODE(code);
-  Instr* const instrs = info->instrs.data();
-  PyObject* const names = code->co_names;
-  PyObject* const consts = code->co_consts;
-  PyObject** const localsplus = frame->localsplus;
+  // Per-frame state; Python-to-Python calls switch it to the callee's frame and back.
+  _PyInterpreterFrame* const entry_frame = frame;
+  PyCodeObject* code;
+  _Py_CODEUNIT* first_instr;
+  Instr* instrs;
+  PyObject* names;
+  PyObject* consts;
+  PyObject** localsplus;
+#define LOAD_FRAME_STATE()               \
+  do {                                   \
+    code = frame->f_code;                \
+    first_instr = _PyCode_CODE(code);    \
+    instrs = info->instrs.data();        \
+    names = code->co_names;              \
+    consts = code->co_consts;            \
+    localsplus = frame->localsplus;      \
+  } while (0)
+  LOAD_FRAME_STATE();
+  int throwflag = 0;
+  const bool inline_calls = options().interp_calls;
   const std::uint64_t chaos = options().interp_chaos;
   const std::uint32_t hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
 
@@ -197,6 +221,21 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     }                                                               \
   } while (0)
 
+// Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
+// (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state. The caller's
+// prev_instr names CALL's last cache unit, so execution continues after the CALL.
+#define POP_TO_CALLER()                                                        \
+  do {                                                                         \
+    _PyInterpreterFrame* dying = frame;                                        \
+    frame = cframe.current_frame = dying->previous;                            \
+    clear_and_pop_frame(tstate, dying);                                        \
+    info = code_info(frame->f_code);                                           \
+    LOAD_FRAME_STATE();                                                        \
+    ip = instrs + info->index_at(frame->prev_instr + 1 - first_instr);         \
+    sp = _PyFrame_GetStackPointer(frame);                                      \
+    frame->stacktop = -1;                                                      \
+  } while (0)
+
   DISPATCH();
 
 slow_dispatch:
@@ -250,7 +289,27 @@ op_RESUME:
 
 op_LOAD_FAST: {
   PyObject* value = GETLOCAL(ip->arg);
-  if (value == nullptr) goto handoff_here;  // CPython raises UnboundLocalError itself
+  if (value == nullptr) {
+    // When CPython has quickened this LOAD_FAST into the second half of a super-instruction,
+    // its error names the first half's position (prev_instr is not advanced in between).
+    // Report it there too; otherwise let CPython execute the LOAD_FAST and raise.
+    if (ip->offset > 0) {
+      int prev_op = _Py_OPCODE(first_instr[ip->offset - 1]);
+      if (prev_op == LOAD_FAST__LOAD_FAST || prev_op == STORE_FAST__LOAD_FAST ||
+          prev_op == LOAD_CONST__LOAD_FAST) {
+        PyObject* name = PyTuple_GetItem(code->co_localsplusnames, ip->arg);
+        const char* name_str = name ? PyUnicode_AsUTF8(name) : nullptr;
+        if (name_str)
+          PyErr_Format(PyExc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not associated with a "
+                       "value",
+                       name_str);
+        frame->prev_instr = first_instr + ip->offset - 1;
+        goto error_at_prev_instr;
+      }
+    }
+    goto handoff_here;
+  }
   Py_INCREF(value);
   PUSH(value);
   NEXT();
@@ -778,6 +837,47 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
+  if (Py_TYPE(function) == &PyFunction_Type && kwnames == nullptr && inline_calls) {
+    // A plain Python function called with positional arguments (what CPython's
+    // CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS cover): push its frame and run it in this
+    // loop, without C recursion or the PEP 523 hook.
+    auto* func = reinterpret_cast<PyFunctionObject*>(function);
+    auto* fcode = reinterpret_cast<PyCodeObject*>(func->func_code);
+    constexpr int kNotInlined = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE |
+                                CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE;
+    int argcount = fcode->co_argcount;
+    int ndefaults = func->func_defaults ? static_cast<int>(PyTuple_GET_SIZE(func->func_defaults)) : 0;
+    CodeInfo* callee_info;
+    if (!(fcode->co_flags & kNotInlined) && (fcode->co_flags & CO_OPTIMIZED) &&
+        fcode->co_kwonlyargcount == 0 && total_args <= argcount &&
+        total_args >= argcount - ndefaults && (callee_info = code_info(fcode)) != nullptr) {
+      Py_INCREF(func);  // the frame's reference; the stack's goes below
+      _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
+      if (callee == nullptr) goto error_at;
+      sp -= total_args;
+      for (int i = 0; i < total_args; ++i) callee->localsplus[i] = sp[i];
+      for (int i = total_args; i < argcount; ++i) {
+        PyObject* def = PyTuple_GET_ITEM(func->func_defaults, i - (argcount - ndefaults));
+        Py_INCREF(def);
+        callee->localsplus[i] = def;
+      }
+      for (int i = argcount; i < fcode->co_nlocalsplus; ++i) callee->localsplus[i] = nullptr;
+      sp -= 2 - is_meth;
+      Py_DECREF(function);
+      frame->stacktop = static_cast<int>(sp - localsplus);
+      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+      callee->previous = frame;
+      frame = cframe.current_frame = callee;
+      info = callee_info;
+      LOAD_FRAME_STATE();
+      ip = instrs;
+      sp = _PyFrame_GetStackPointer(frame);
+      frame->stacktop = -1;
+      bump(Stat::k_interp_inlined_calls);
+      if (krait_enter_recursive_call(tstate)) goto exit_with_error;
+      DISPATCH();
+    }
+  }
   Py_ssize_t positional =
       total_args - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
   PyObject* res = PyObject_Vectorcall(function, sp - total_args,
@@ -918,6 +1018,13 @@ op_RETURN_VALUE: {
   PyObject* retval = POP();
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
+  if (frame != entry_frame) {
+    // Return from a call made inside this loop: pop the callee, continue the caller after
+    // its CALL (as CPython's inlined calls do; no eval-breaker check here).
+    POP_TO_CALLER();
+    PUSH(retval);
+    DISPATCH();
+  }
   tstate->cframe = cframe.previous;
   tstate->cframe->use_tracing = cframe.use_tracing;
   return retval;
@@ -1058,28 +1165,45 @@ handoff_here:
   ++g_handoffs_by_op[ip->op];
   bump(Stat::k_interp_handoffs);
   frame->prev_instr = first_instr + ip->start - 1;
-  frame->stacktop = static_cast<int>(sp - localsplus);
-  krait_leave_recursive_call(tstate);
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
-  return _PyEval_EvalFrameDefault(tstate, frame, 0);
+  throwflag = 0;
+  goto to_cpython;
 
 error_at:
   // The current instruction raised: CPython adds the traceback entry for prev_instr and
   // unwinds by the exception table.
-  bump(Stat::k_interp_error_handoffs);
   frame->prev_instr = first_instr + ip->offset;
+error_at_prev_instr:
+  bump(Stat::k_interp_error_handoffs);
+  throwflag = 1;
+to_cpython:
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
-  return _PyEval_EvalFrameDefault(tstate, frame, 1);
+  if (frame == entry_frame) {
+    tstate->cframe = cframe.previous;
+    tstate->cframe->use_tracing = cframe.use_tracing;
+    return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+  }
+  {
+    // A callee of an in-interpreter call: CPython runs it to its end as an entry frame
+    // linked under its caller (it reads our cframe's current_frame), then the caller goes
+    // on here with the result, or with the exception at its CALL.
+    cframe.current_frame = frame->previous;
+    PyObject* res = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    POP_TO_CALLER();
+    if (res == nullptr) goto error_at_prev_instr;
+    PUSH(res);
+    DISPATCH();
+  }
 
 exit_with_error:
-  // Recursion limit hit on entry: CPython's start_frame -> exit_unwind path. The frame has not
-  // run, so the exception propagates to the caller without a traceback entry for it.
+  // Recursion limit hit entering a frame (CPython's start_frame -> exit_unwind): the frame
+  // has not run, so it adds no traceback entry.
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
+  if (frame != entry_frame) {
+    POP_TO_CALLER();
+    goto error_at_prev_instr;
+  }
   tstate->cframe = cframe.previous;
   tstate->cframe->use_tracing = cframe.use_tracing;
   return nullptr;
@@ -1096,6 +1220,8 @@ exit_with_error:
 #undef DISPATCH
 #undef CHECK_EVAL_BREAKER
 #undef BACK_EDGE
+#undef POP_TO_CALLER
+#undef LOAD_FRAME_STATE
 }
 
 bool interp_implements(int opcode) { return kImplemented.ops[opcode & 255]; }
