@@ -43,9 +43,11 @@ TEST_F(HookTest, CountsFramesAndKeepsResults) {
   EXPECT_TRUE(hook_installed());
   long r = run("def f(n):\n  return n + 1\nresult = sum(f(i) for i in range(100))\n");
   EXPECT_EQ(r, 5050);
-  // module frame + 100 calls of f + 101 generator resumes.
-  EXPECT_GE(stat_value(Stat::k_hook_frames), 202u);
+  // The module frame and 101 generator resumes come through the hook; the generator has a
+  // loop, so it runs in Krait's interpreter, which runs the 100 calls of f in its own loop.
+  EXPECT_GE(stat_value(Stat::k_hook_frames), 102u);
   EXPECT_GE(stat_value(Stat::k_hook_gen_frames), 101u);
+  EXPECT_GE(stat_value(Stat::k_interp_inlined_calls), 100u);
   uninstall_hook();
   std::uint64_t before = stat_value(Stat::k_hook_frames);
   EXPECT_EQ(run("result = sum(i for i in range(10))\n"), 45);
