@@ -11,6 +11,7 @@ namespace krait {
 namespace {
 
 Py_ssize_t g_extra_index = -1;
+CodeInfo* g_all_infos = nullptr;
 
 void free_extra(void* p) { free_code_info(static_cast<CodeInfo*>(p)); }
 
@@ -27,6 +28,9 @@ CodeInfo* decode_code(PyCodeObject* code) {
   const auto* units = reinterpret_cast<const std::uint16_t*>(PyBytes_AS_STRING(bytes));
   Py_ssize_t n = PyBytes_GET_SIZE(bytes) / 2;
   auto* info = new (mem_alloc(sizeof(CodeInfo))) CodeInfo();
+  info->next = g_all_infos;
+  if (g_all_infos) g_all_infos->prev = info;
+  g_all_infos = info;
   info->index_of_unit.assign(static_cast<std::size_t>(n), -1);
   std::uint32_t ext = 0;
   Py_ssize_t start = 0;
@@ -44,6 +48,12 @@ CodeInfo* decode_code(PyCodeObject* code) {
     ins.offset = static_cast<std::uint32_t>(i);
     ins.start = static_cast<std::uint32_t>(start);
     ins.target = -1;
+    ins.cache = kNoCache;
+    if ((ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == LOAD_GLOBAL) &&
+        info->caches.size() < kNoCache) {
+      ins.cache = static_cast<std::uint16_t>(info->caches.size());
+      info->caches.push_back(KraitCache{});
+    }
     std::int32_t index = static_cast<std::int32_t>(info->instrs.size());
     info->index_of_unit[start] = index;
     info->index_of_unit[i] = index;
@@ -78,8 +88,15 @@ CodeInfo* decode_code(PyCodeObject* code) {
 
 void free_code_info(CodeInfo* info) {
   if (!info) return;
+  if (info->prev) info->prev->next = info->next;
+  else g_all_infos = info->next;
+  if (info->next) info->next->prev = info->prev;
   info->~CodeInfo();
   mem_free(info);
+}
+
+void free_all_code_infos() {
+  while (g_all_infos) free_code_info(g_all_infos);
 }
 
 CodeInfo* code_info(PyCodeObject* code) {

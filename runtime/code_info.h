@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "cpython_shim.h"
 #include "krait/alloc.h"
 
 namespace krait {
@@ -20,7 +21,7 @@ enum InstrFlags : std::uint8_t {
 struct Instr {
   std::uint8_t op;       // base (un-specialized) opcode
   std::uint8_t flags;    // InstrFlags
-  std::uint16_t unused;
+  std::uint16_t cache;   // index into CodeInfo::caches (LOAD_ATTR/METHOD/GLOBAL), or kNoCache
   std::int32_t arg;      // full oparg, EXTENDED_ARG prefixes folded in
   std::uint32_t offset;  // code unit of the instruction itself (what f_lasti reports)
   std::uint32_t start;   // code unit of its first EXTENDED_ARG prefix (== offset if none)
@@ -28,7 +29,16 @@ struct Instr {
   std::uint32_t counter; // loop headers: back-edges seen (hot-loop detection)
 };
 
+inline constexpr std::uint16_t kNoCache = 0xffff;
+
 struct CodeInfo {
+  // Every live CodeInfo is on one list, so that those of code objects CPython never frees
+  // (alive at exit, or freed after finalization dropped the co_extra free function) are
+  // released at exit instead of leaking.
+  CodeInfo* prev = nullptr;
+  CodeInfo* next = nullptr;
+  // Inline caches of the specializing instructions (zero-initialized: empty).
+  std::vector<KraitCache, Allocator<KraitCache>> caches;
   std::vector<Instr, Allocator<Instr>> instrs;
   // Code unit -> instruction index, for units where execution can start or resume
   // (instruction group starts and the instructions themselves); -1 elsewhere (CACHE).
@@ -51,5 +61,7 @@ CodeInfo* code_info(PyCodeObject* code);
 // Builds a CodeInfo without attaching it (tests).
 CodeInfo* decode_code(PyCodeObject* code);
 void free_code_info(CodeInfo* info);
+// At process exit (after Python finalization): frees every CodeInfo still alive.
+void free_all_code_infos();
 
 }  // namespace krait

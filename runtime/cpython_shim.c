@@ -65,3 +65,191 @@ int krait_enter_recursive_call(PyThreadState* tstate) {
 }
 
 void krait_leave_recursive_call(PyThreadState* tstate) { _Py_LeaveRecursiveCallTstate(tstate); }
+
+/* ---- Inline caches (see cpython_shim.h) ---------------------------------------------- */
+
+#include <internal/pycore_dict.h>
+#include <internal/pycore_moduleobject.h>
+#include <internal/pycore_object.h>
+
+/* CPython's LOAD_ATTR_MODULE / LOAD_METHOD_MODULE: an exact module whose dict has unicode keys
+ * holds the name; the entry index is stable while the dict's keys version is. A present key
+ * wins over a module __getattr__, so the generic lookup would return the same value. */
+static int module_attr_specialize(PyObject* owner, PyObject* name, KraitCache* c) {
+  if (!PyModule_CheckExact(owner) || !PyUnicode_CheckExact(name)) return 0;
+  PyObject* dict = ((PyModuleObject*)owner)->md_dict;
+  if (dict == NULL || !PyDict_CheckExact(dict)) return 0;
+  PyDictKeysObject* keys = ((PyDictObject*)dict)->ma_keys;
+  if (!DK_IS_UNICODE(keys)) return 0;
+  Py_ssize_t ix = _PyDictKeys_StringLookup(keys, name);
+  if (ix < 0) return 0;
+  uint32_t v = _PyDictKeys_GetVersionForCurrentState(keys);
+  if (v == 0) return 0;
+  c->kind = kKraitCacheModuleAttr;
+  c->version = v;
+  c->index = ix;
+  return 1;
+}
+
+static PyObject* module_attr_hit(PyObject* owner, KraitCache* c) {
+  if (!PyModule_CheckExact(owner)) return NULL;
+  PyDictObject* dict = (PyDictObject*)((PyModuleObject*)owner)->md_dict;
+  if (dict == NULL || dict->ma_keys->dk_version != c->version) return NULL;
+  return DK_UNICODE_ENTRIES(dict->ma_keys)[c->index].me_value;
+}
+
+/* A site that keeps missing (polymorphic, or types being modified) goes generic. */
+#define KRAIT_CACHE_MAX_MISSES 32
+
+static void cache_miss(KraitCache* c) {
+  c->kind = ++c->misses >= KRAIT_CACHE_MAX_MISSES ? kKraitCacheGeneric : kKraitCacheEmpty;
+}
+
+/* The conditions of CPython's specializer for instance attributes: a heap type with managed
+ * dict and generic getattr, a valid version tag, and no attribute of that name on the type
+ * (so the instance values decide). */
+static int instance_attr_index(PyTypeObject* tp, PyObject* name, Py_ssize_t* index) {
+  if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || tp->tp_getattro != PyObject_GenericGetAttr ||
+      !PyUnicode_CheckExact(name))
+    return 0;
+  PyObject* descr = _PyType_Lookup(tp, name); /* assigns the version tag */
+  if (descr != NULL || tp->tp_version_tag == 0) return 0;
+  PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
+  if (keys == NULL) return 0;
+  Py_ssize_t ix = _PyDictKeys_StringLookup(keys, name);
+  if (ix < 0 || ix >= SHARED_KEYS_MAX_SIZE) return 0;
+  *index = ix;
+  return 1;
+}
+
+PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* c) {
+  PyTypeObject* tp = Py_TYPE(owner);
+  if (c->kind == kKraitCacheInstanceValue) {
+    if (tp->tp_version_tag == c->version) {
+      PyDictValues* values = *_PyObject_ValuesPointer(owner);
+      if (values != NULL) {
+        PyObject* res = values->values[c->index];
+        if (res != NULL) {
+          Py_INCREF(res);
+          return res;
+        }
+      }
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheModuleAttr) {
+    PyObject* res = module_attr_hit(owner, c);
+    if (res != NULL) {
+      Py_INCREF(res);
+      return res;
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheEmpty) {
+    Py_ssize_t ix;
+    if (module_attr_specialize(owner, name, c)) {
+      /* specialized */
+    } else if (instance_attr_index(tp, name, &ix)) {
+      c->kind = kKraitCacheInstanceValue;
+      c->version = tp->tp_version_tag;
+      c->index = ix;
+    } else {
+      cache_miss(c);
+    }
+  }
+  return PyObject_GetAttr(owner, name);
+}
+
+int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache* c) {
+  PyTypeObject* tp = Py_TYPE(obj);
+  if (c->kind == kKraitCacheMethodWithValues) {
+    if (tp->tp_version_tag == c->version && *_PyObject_ManagedDictPointer(obj) == NULL &&
+        ((PyHeapTypeObject*)tp)->ht_cached_keys->dk_version == c->keys_version) {
+      Py_INCREF(c->descr);
+      *meth = c->descr;
+      return 1;
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheModuleAttr) {
+    PyObject* res = module_attr_hit(obj, c);
+    if (res != NULL) {
+      Py_INCREF(res);
+      *meth = res;
+      return 0;
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheEmpty) {
+    /* CPython's LOAD_METHOD_WITH_VALUES conditions: a method descriptor on a managed-dict
+     * type whose instances' shared keys do not contain the name. */
+    int ok = module_attr_specialize(obj, name, c);
+    if (!ok && (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) &&
+        tp->tp_getattro == PyObject_GenericGetAttr && PyUnicode_CheckExact(name)) {
+      PyObject* descr = _PyType_Lookup(tp, name);
+      PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
+      if (descr != NULL && tp->tp_version_tag != 0 && keys != NULL &&
+          _PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR) &&
+          _PyDictKeys_StringLookup(keys, name) < 0) {
+        uint32_t keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+        if (keys_version != 0) {
+          c->kind = kKraitCacheMethodWithValues;
+          c->version = tp->tp_version_tag;
+          c->keys_version = keys_version;
+          c->descr = descr;
+          ok = 1;
+        }
+      }
+    }
+    if (!ok) cache_miss(c);
+  }
+  return _PyObject_GetMethod(obj, name, meth);
+}
+
+PyObject* krait_load_global(PyObject* globals, PyObject* builtins, PyObject* name,
+                            KraitCache* c) {
+  PyDictKeysObject* gkeys = ((PyDictObject*)globals)->ma_keys;
+  if (c->kind == kKraitCacheGlobalModule) {
+    if (gkeys->dk_version == c->version) {
+      PyObject* res = DK_UNICODE_ENTRIES(gkeys)[c->index].me_value;
+      if (res != NULL) return res;
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheGlobalBuiltin) {
+    PyDictKeysObject* bkeys = ((PyDictObject*)builtins)->ma_keys;
+    if (gkeys->dk_version == c->version && bkeys->dk_version == c->keys_version) {
+      PyObject* res = DK_UNICODE_ENTRIES(bkeys)[c->index].me_value;
+      if (res != NULL) return res;
+    }
+    cache_miss(c);
+  } else if (c->kind == kKraitCacheEmpty) {
+    /* As CPython's specializer: unicode-keyed dicts only; a global's entry index is stable
+     * while the globals keys version is; a builtin needs the name absent from globals (same
+     * globals keys version) and the builtins keys version. */
+    PyDictKeysObject* bkeys = ((PyDictObject*)builtins)->ma_keys;
+    int ok = 0;
+    if (PyUnicode_CheckExact(name) && DK_IS_UNICODE(gkeys)) {
+      Py_ssize_t ix = _PyDictKeys_StringLookup(gkeys, name);
+      if (ix >= 0) {
+        uint32_t v = _PyDictKeys_GetVersionForCurrentState(gkeys);
+        if (v != 0) {
+          c->kind = kKraitCacheGlobalModule;
+          c->version = v;
+          c->index = ix;
+          ok = 1;
+        }
+      } else if (ix == DKIX_EMPTY && DK_IS_UNICODE(bkeys)) {
+        Py_ssize_t bix = _PyDictKeys_StringLookup(bkeys, name);
+        if (bix >= 0) {
+          uint32_t v = _PyDictKeys_GetVersionForCurrentState(gkeys);
+          uint32_t bv = _PyDictKeys_GetVersionForCurrentState(bkeys);
+          if (v != 0 && bv != 0) {
+            c->kind = kKraitCacheGlobalBuiltin;
+            c->version = v;
+            c->keys_version = bv;
+            c->index = bix;
+            ok = 1;
+          }
+        }
+      }
+    }
+    if (!ok) cache_miss(c);
+  }
+  return _PyDict_LoadGlobal((PyDictObject*)globals, (PyDictObject*)builtins, name);
+}

@@ -31,3 +31,46 @@ void krait_leave_recursive_call(PyThreadState* tstate);
 #endif
 
 #endif
+
+#ifndef KRAIT_SHIM_CACHES
+#define KRAIT_SHIM_CACHES
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Inline cache of one LOAD_ATTR / LOAD_METHOD / LOAD_GLOBAL instruction of the baseline
+ * interpreter. The fast paths are CPython 3.11's own specializations (LOAD_ATTR_INSTANCE_VALUE,
+ * LOAD_METHOD_WITH_VALUES, LOAD_GLOBAL_MODULE / _BUILTIN), guarded by the same type version
+ * tags and dict-keys versions, so a hit returns exactly what the generic lookup would. */
+typedef struct KraitCache {
+  uint32_t version;       /* type version tag, or globals keys version */
+  uint32_t keys_version;  /* shared-keys version (methods) or builtins keys version */
+  Py_ssize_t index;       /* values / entries index */
+  PyObject* descr;        /* borrowed method descriptor, kept alive by the type version */
+  uint8_t kind;           /* KraitCacheKind */
+  uint8_t misses;
+} KraitCache;
+
+enum KraitCacheKind {
+  kKraitCacheEmpty = 0,
+  kKraitCacheInstanceValue,
+  kKraitCacheMethodWithValues,
+  kKraitCacheGlobalModule,
+  kKraitCacheGlobalBuiltin,
+  kKraitCacheModuleAttr,
+  kKraitCacheGeneric, /* missed too often: always the generic path */
+};
+
+/* LOAD_ATTR: new reference, or NULL with an exception set (exactly PyObject_GetAttr). */
+PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* cache);
+/* LOAD_METHOD: as _PyObject_GetMethod (1: *meth is an unbound method to call with obj). */
+int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache* cache);
+/* LOAD_GLOBAL with dict globals and builtins: borrowed reference; NULL with an exception
+ * set on error, NULL without one when the name is missing (as _PyDict_LoadGlobal). */
+PyObject* krait_load_global(PyObject* globals, PyObject* builtins, PyObject* name,
+                            KraitCache* cache);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -714,8 +714,11 @@ op_LOAD_GLOBAL: {
   PyObject* builtins = frame->f_builtins;
   if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) goto handoff_here;
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg >> 1);
-  PyObject* value = _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
-                                       reinterpret_cast<PyDictObject*>(builtins), name);
+  PyObject* value =
+      ip->cache != kNoCache
+          ? krait_load_global(globals, builtins, name, &info->caches[ip->cache])
+          : _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
+                               reinterpret_cast<PyDictObject*>(builtins), name);
   if (value == nullptr) {
     // Missing name: CPython raises its NameError (with the name attached) itself.
     if (!PyErr_Occurred()) goto handoff_here;
@@ -775,7 +778,8 @@ op_STORE_NAME: {
 op_LOAD_ATTR: {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* owner = TOP();
-  PyObject* res = PyObject_GetAttr(owner, name);
+  PyObject* res = ip->cache != kNoCache ? krait_load_attr(owner, name, &info->caches[ip->cache])
+                                        : PyObject_GetAttr(owner, name);
   if (res == nullptr) goto error_at;
   Py_DECREF(owner);
   TOP() = res;
@@ -798,7 +802,9 @@ op_LOAD_METHOD: {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* obj = TOP();
   PyObject* meth = nullptr;
-  int found = _PyObject_GetMethod(obj, name, &meth);
+  int found = ip->cache != kNoCache
+                  ? krait_load_method(obj, name, &meth, &info->caches[ip->cache])
+                  : _PyObject_GetMethod(obj, name, &meth);
   if (meth == nullptr) goto error_at;
   if (found) {
     TOP() = meth;  // meth | self
@@ -971,18 +977,13 @@ op_JUMP_BACKWARD:
   POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_TRUE, 1, true)
 #undef POP_JUMP_IF_BOOL
 
-// CPython's POP_JUMP_BACKWARD_IF_[NOT_]NONE do not check the eval breaker; count the loop.
 #define POP_JUMP_IF_NONE(label, jump_if_none, backward)             \
   label : {                                                         \
     PyObject* value = POP();                                        \
     bool none = Py_IsNone(value);                                   \
     Py_DECREF(value);                                               \
     if (none == (jump_if_none)) {                                   \
-      if (backward) {                                               \
-        Instr* header = instrs + ip->target;                        \
-        if (KRAIT_UNLIKELY(++header->counter == hot_threshold))     \
-          on_hot_loop(frame, info, ip->target);                     \
-      }                                                             \
+      if (backward) BACK_EDGE();                                    \
       JUMP_TO(ip->target);                                          \
     }                                                               \
     NEXT();                                                         \

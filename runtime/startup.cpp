@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "code_info.h"
 #include "krait/alloc.h"
 #include "krait/krait.h"
 #include "krait/log.h"
@@ -58,6 +59,7 @@ void at_exit() {
     }
   }
   log_flush();
+  free_all_code_infos();
 }
 
 }  // namespace
