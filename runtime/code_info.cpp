@@ -82,6 +82,37 @@ CodeInfo* decode_code(PyCodeObject* code) {
       info->has_loop = true;
     }
   }
+  // co_exceptiontable: entries of four varints (start, size, target, depth << 1 | lasti),
+  // 6 value bits per byte, 0x40 = more bytes follow, 0x80 marks an entry's first byte.
+  {
+    const auto* p = reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(code->co_exceptiontable));
+    const unsigned char* end = p + PyBytes_GET_SIZE(code->co_exceptiontable);
+    auto varint = [&](std::uint32_t* out) {
+      if (p >= end) return false;
+      std::uint32_t v = *p & 63;
+      while (*p++ & 64) {
+        if (p >= end) return false;
+        v = (v << 6) | (*p & 63);
+      }
+      *out = v;
+      return true;
+    };
+    while (p < end) {
+      std::uint32_t start_unit, size, target, depth_lasti;
+      if (!varint(&start_unit) || !varint(&size) || !varint(&target) || !varint(&depth_lasti)) {
+        free_code_info(info);
+        return nullptr;
+      }
+      std::int32_t handler = info->index_at(target);
+      if (handler < 0) {
+        free_code_info(info);
+        return nullptr;
+      }
+      info->exception_table.push_back(ExceptionEntry{start_unit, start_unit + size, handler,
+                                                     static_cast<std::uint16_t>(depth_lasti >> 1),
+                                                     static_cast<std::uint8_t>(depth_lasti & 1)});
+    }
+  }
   bump(Stat::k_interp_codes_decoded);
   return info;
 }

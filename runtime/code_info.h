@@ -31,6 +31,17 @@ struct Instr {
 
 inline constexpr std::uint16_t kNoCache = 0xffff;
 
+// One row of the code object's exception table (co_exceptiontable), decoded: instructions
+// whose offset lies in [start, end) jump to instruction `handler` with the value stack cut to
+// `depth`, after pushing f_lasti when `push_lasti`.
+struct ExceptionEntry {
+  std::uint32_t start;   // code units
+  std::uint32_t end;     // code units, exclusive
+  std::int32_t handler;  // instruction index
+  std::uint16_t depth;
+  std::uint8_t push_lasti;
+};
+
 struct CodeInfo {
   // Every live CodeInfo is on one list, so that those of code objects CPython never frees
   // (alive at exit, or freed after finalization dropped the co_extra free function) are
@@ -43,6 +54,16 @@ struct CodeInfo {
   // Code unit -> instruction index, for units where execution can start or resume
   // (instruction group starts and the instructions themselves); -1 elsewhere (CACHE).
   std::vector<std::int32_t, Allocator<std::int32_t>> index_of_unit;
+  std::vector<ExceptionEntry, Allocator<ExceptionEntry>> exception_table;  // sorted by start
+
+  // The handler covering code unit `unit`, or nullptr (the exception leaves the frame).
+  const ExceptionEntry* find_handler(std::uint32_t unit) const {
+    for (const ExceptionEntry& e : exception_table) {
+      if (unit < e.start) break;
+      if (unit < e.end) return &e;
+    }
+    return nullptr;
+  }
   bool has_loop = false;
   bool hot_reported = false;
 

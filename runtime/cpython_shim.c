@@ -253,3 +253,30 @@ PyObject* krait_load_global(PyObject* globals, PyObject* builtins, PyObject* nam
   }
   return _PyDict_LoadGlobal((PyDictObject*)globals, (PyDictObject*)builtins, name);
 }
+
+/* ---- IMPORT_NAME ------------------------------------------------------------------- */
+
+PyObject* krait_import_name(PyThreadState* tstate, PyObject* builtins, PyObject* globals,
+                            PyObject* locals, PyObject* name, PyObject* fromlist,
+                            PyObject* level) {
+  PyObject* import_func = _PyDict_GetItemWithError(builtins, &_Py_ID(__import__));
+  if (import_func == NULL) {
+    if (!_PyErr_Occurred(tstate)) _PyErr_SetString(tstate, PyExc_ImportError, "__import__ not found");
+    return NULL;
+  }
+  if (import_func == tstate->interp->import_func) {
+    int ilevel = _PyLong_AsInt(level);
+    if (ilevel == -1 && _PyErr_Occurred(tstate)) return NULL;
+    return PyImport_ImportModuleLevelObject(name, globals, locals == NULL ? Py_None : locals,
+                                            fromlist, ilevel);
+  }
+  Py_INCREF(import_func);
+  PyObject* stack[5] = {name, globals, locals == NULL ? Py_None : locals, fromlist, level};
+  PyObject* res = _PyObject_FastCall(import_func, stack, 5);
+  Py_DECREF(import_func);
+  return res;
+}
+
+PyObject* krait_lookup_special(PyObject* obj, PyObject* name) {
+  return _PyObject_LookupSpecial(obj, name);
+}

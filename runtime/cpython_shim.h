@@ -74,3 +74,30 @@ PyObject* krait_load_global(PyObject* globals, PyObject* builtins, PyObject* nam
 }
 #endif
 #endif
+
+#ifndef KRAIT_SHIM_IMPORT
+#define KRAIT_SHIM_IMPORT
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* IMPORT_NAME's work as ceval.c import_name does it (builtins.__import__, with the fast path
+ * when it is the interpreter's own). New reference, or NULL with an exception set. */
+PyObject* krait_import_name(PyThreadState* tstate, PyObject* builtins, PyObject* globals,
+                            PyObject* locals, PyObject* name, PyObject* fromlist,
+                            PyObject* level);
+#ifdef __cplusplus
+}
+#endif
+#endif
+
+#ifndef KRAIT_SHIM_SPECIAL
+#define KRAIT_SHIM_SPECIAL
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* CPython's _PyObject_LookupSpecial (a type-level lookup, bound with __get__). */
+PyObject* krait_lookup_special(PyObject* obj, PyObject* name);
+#ifdef __cplusplus
+}
+#endif
+#endif

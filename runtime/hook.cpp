@@ -34,7 +34,9 @@ char* stack_floor() {
       pthread_attr_getstack(&attr, &addr, &size);
       pthread_attr_destroy(&attr);
     }
-    t_stack_floor = addr ? static_cast<char*>(addr) + kStackReserve : reinterpret_cast<char*>(1);
+    // Small thread stacks (threading.stack_size) keep a quarter as the reserve.
+    std::size_t reserve = size / 4 < kStackReserve ? size / 4 : kStackReserve;
+    t_stack_floor = addr ? static_cast<char*>(addr) + reserve : reinterpret_cast<char*>(1);
   }
   return t_stack_floor;
 }

@@ -44,7 +44,10 @@ namespace {
   X(POP_JUMP_BACKWARD_IF_NONE) X(POP_JUMP_BACKWARD_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP)     \
   X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) X(YIELD_VALUE) X(UNPACK_SEQUENCE) X(LOAD_DEREF)    \
   X(STORE_DEREF) X(LOAD_CLOSURE) X(MAKE_CELL) X(COPY_FREE_VARS) X(MAKE_FUNCTION)            \
-  X(FORMAT_VALUE) X(POP_EXCEPT)
+  X(FORMAT_VALUE) X(POP_EXCEPT) X(PUSH_EXC_INFO) X(CHECK_EXC_MATCH) X(RERAISE) \
+  X(IMPORT_NAME) X(IMPORT_FROM) X(LOAD_BUILD_CLASS) X(BEFORE_WITH) X(WITH_EXCEPT_START) \
+  X(DELETE_NAME) X(DELETE_GLOBAL) X(DELETE_ATTR) X(RETURN_GENERATOR) X(SEND)                \
+  X(GET_YIELD_FROM_ITER) X(LIST_EXTEND) X(CALL_FUNCTION_EX)
 
 constexpr auto kImplemented = [] {
   struct Table {
@@ -102,6 +105,205 @@ std::uint64_t g_handoffs_by_op[256];
 void interp_set_chaos_seed(std::uint64_t seed) { g_chaos_state = seed ? seed : 1; }
 
 namespace {
+
+// `except X:` needs an exception class or a tuple of them (ceval.c check_except_type_valid).
+bool valid_except_type(PyObject* right) {
+  if (PyTuple_Check(right)) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(right); ++i)
+      if (!PyExceptionClass_Check(PyTuple_GET_ITEM(right, i))) return false;
+    return true;
+  }
+  return PyExceptionClass_Check(right);
+}
+
+// CPython's call_trace: one trace/profile event with the line number set on the frame object.
+int call_trace(Py_tracefunc func, PyObject* obj, PyThreadState* tstate,
+               _PyInterpreterFrame* frame, int what, PyObject* arg) {
+  if (tstate->tracing) return 0;
+  PyFrameObject* f = _PyFrame_GetFrameObject(frame);
+  if (f == nullptr) return -1;
+  int old_what = tstate->tracing_what;
+  tstate->tracing_what = what;
+  PyThreadState_EnterTracing(tstate);
+  if (_PyCode_InitLineArray(frame->f_code)) return -1;
+  f->f_lineno = _PyCode_LineNumberFromArray(frame->f_code, _PyInterpreterFrame_LASTI(frame));
+  int result = func(obj, f, what, arg);
+  f->f_lineno = 0;
+  PyThreadState_LeaveTracing(tstate);
+  tstate->tracing_what = old_what;
+  return result;
+}
+
+// CPython's call_exc_trace: the 'exception' event for the C-level trace function.
+void call_exc_trace(PyThreadState* tstate, _PyInterpreterFrame* frame) {
+  PyObject *type, *value, *orig_tb;
+  PyErr_Fetch(&type, &value, &orig_tb);
+  if (value == nullptr) {
+    value = Py_None;
+    Py_INCREF(value);
+  }
+  PyErr_NormalizeException(&type, &value, &orig_tb);
+  PyObject* arg = PyTuple_Pack(3, type, value, orig_tb != nullptr ? orig_tb : Py_None);
+  if (arg == nullptr) {
+    PyErr_Restore(type, value, orig_tb);
+    return;
+  }
+  int err = call_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, frame, PyTrace_EXCEPTION,
+                       arg);
+  Py_DECREF(arg);
+  if (err == 0) {
+    PyErr_Restore(type, value, orig_tb);
+  } else {
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(orig_tb);
+  }
+}
+
+// CPython's TRACE_FUNCTION_UNWIND: 'return' events (with no value) for a frame an exception
+// leaves while tracing or profiling is on; errors from the hooks are ignored.
+void trace_function_unwind(PyThreadState* tstate, _PyInterpreterFrame* frame) {
+  for (int i = 0; i < 2; ++i) {
+    Py_tracefunc func = i == 0 ? tstate->c_tracefunc : tstate->c_profilefunc;
+    PyObject* obj = i == 0 ? tstate->c_traceobj : tstate->c_profileobj;
+    if (func == nullptr) continue;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    if (call_trace(func, obj, tstate, frame, PyTrace_RETURN, nullptr) == 0) {
+      PyErr_Restore(type, value, tb);
+    } else {
+      Py_XDECREF(type);
+      Py_XDECREF(value);
+      Py_XDECREF(tb);
+      return;
+    }
+  }
+}
+
+// Binds a call's arguments into a new frame for `func`, as CPython's initialize_locals does
+// on success. args[0..npos) are positional, then one value per name in kwnames. Returns 1 with
+// *callee pushed (argument references and the callable's reference taken over from the
+// caller's stack), 0 when the call must go through vectorcall instead (binding would fail,
+// or a kind of callee this loop does not run; nothing changed), -1 on an error set.
+int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** args,
+                   Py_ssize_t npos, PyObject* kwnames, _PyInterpreterFrame** callee_out,
+                   CodeInfo** info_out) {
+  auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
+  constexpr int kNotInlined = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                              CO_ITERABLE_COROUTINE;
+  if ((co->co_flags & kNotInlined) || !(co->co_flags & CO_OPTIMIZED)) return 0;
+  const Py_ssize_t argc = co->co_argcount;
+  const Py_ssize_t total = argc + co->co_kwonlyargcount;
+  const bool has_varargs = co->co_flags & CO_VARARGS;
+  const bool has_varkw = co->co_flags & CO_VARKEYWORDS;
+  if (npos > argc && !has_varargs) return 0;
+  const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+  const Py_ssize_t n = npos < argc ? npos : argc;
+  PyObject** names = &PyTuple_GET_ITEM(co->co_localsplusnames, 0);
+
+  // Dry run: where each keyword goes (-1: the **kwargs dict); no effects until it succeeds.
+  constexpr int kMaxKw = 32;
+  if (nkw > kMaxKw || total > 255) return 0;
+  int kw_slot[kMaxKw];
+  unsigned char filled[256] = {};
+  for (Py_ssize_t j = 0; j < n; ++j) filled[j] = 1;
+  for (Py_ssize_t i = 0; i < nkw; ++i) {
+    PyObject* key = PyTuple_GET_ITEM(kwnames, i);
+    if (!PyUnicode_CheckExact(key)) return 0;
+    int slot = -1;
+    for (Py_ssize_t j = co->co_posonlyargcount; j < total && slot < 0; ++j)
+      if (names[j] == key) slot = static_cast<int>(j);
+    for (Py_ssize_t j = co->co_posonlyargcount; j < total && slot < 0; ++j)
+      if (PyUnicode_CheckExact(names[j]) && PyUnicode_Compare(key, names[j]) == 0)
+        slot = static_cast<int>(j);
+    if (slot < 0) {
+      if (!has_varkw) return 0;
+    } else {
+      if (filled[slot]) return 0;  // multiple values
+      filled[slot] = 1;
+    }
+    kw_slot[i] = slot;
+  }
+  Py_ssize_t ndefaults = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+  for (Py_ssize_t j = n; j < argc; ++j)
+    if (!filled[j] && j < argc - ndefaults) return 0;  // missing positional
+  for (Py_ssize_t j = argc; j < total; ++j) {
+    if (filled[j]) continue;
+    if (func->func_kwdefaults == nullptr || !PyDict_CheckExact(func->func_kwdefaults)) return 0;
+    PyObject* def = PyDict_GetItemWithError(func->func_kwdefaults, names[j]);
+    if (def == nullptr) {
+      if (PyErr_Occurred()) return -1;
+      return 0;  // missing keyword-only
+    }
+  }
+  CodeInfo* callee_info = code_info(co);
+  if (callee_info == nullptr) return 0;
+
+  // Containers first (their failure leaves everything untouched): *args, **kwargs.
+  PyObject* varargs = nullptr;
+  PyObject* kwdict = nullptr;
+  if (has_varargs) {
+    varargs = PyTuple_New(npos - n);
+    if (varargs == nullptr) return -1;
+    for (Py_ssize_t j = n; j < npos; ++j) {
+      Py_INCREF(args[j]);
+      PyTuple_SET_ITEM(varargs, j - n, args[j]);
+    }
+  }
+  if (has_varkw) {
+    kwdict = PyDict_New();
+    if (kwdict == nullptr) {
+      Py_XDECREF(varargs);
+      return -1;
+    }
+    for (Py_ssize_t i = 0; i < nkw; ++i) {
+      if (kw_slot[i] >= 0) continue;
+      if (PyDict_SetItem(kwdict, PyTuple_GET_ITEM(kwnames, i), args[npos + i]) < 0) {
+        Py_XDECREF(varargs);
+        Py_DECREF(kwdict);
+        return -1;
+      }
+    }
+  }
+  Py_INCREF(func);
+  _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
+  if (callee == nullptr) {
+    Py_XDECREF(varargs);
+    Py_XDECREF(kwdict);
+    return -1;
+  }
+  PyObject** locals = callee->localsplus;
+  for (int j = 0; j < co->co_nlocalsplus; ++j) locals[j] = nullptr;
+  for (Py_ssize_t j = 0; j < n; ++j) locals[j] = args[j];
+  for (Py_ssize_t j = n; j < npos; ++j) Py_DECREF(args[j]);  // now held by the *args tuple
+  if (has_varargs) locals[total] = varargs;
+  if (has_varkw) locals[total + (has_varargs ? 1 : 0)] = kwdict;
+  for (Py_ssize_t i = 0; i < nkw; ++i) {
+    if (kw_slot[i] >= 0) {
+      locals[kw_slot[i]] = args[npos + i];
+    } else {
+      Py_DECREF(args[npos + i]);  // held by the **kwargs dict
+    }
+  }
+  for (Py_ssize_t j = n; j < argc; ++j) {
+    if (locals[j] != nullptr) continue;
+    PyObject* def = PyTuple_GET_ITEM(func->func_defaults, j - (argc - ndefaults));
+    Py_INCREF(def);
+    locals[j] = def;
+  }
+  for (Py_ssize_t j = argc; j < total; ++j) {
+    if (locals[j] != nullptr) continue;
+    PyObject* def = PyDict_GetItem(func->func_kwdefaults, names[j]);  // checked above
+    Py_INCREF(def);
+    locals[j] = def;
+  }
+  Py_DECREF(func);  // the caller's stack reference to the callable
+  (void)tstate;
+  *callee_out = callee;
+  *info_out = callee_info;
+  return 1;
+}
+
 // CPython's _PyEvalFrameClearAndPop (static in ceval.c): clearing counts as a recursion level.
 void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* frame) {
   tstate->recursion_remaining--;
@@ -151,6 +353,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   } while (0)
   LOAD_FRAME_STATE();
   int throwflag = 0;
+  std::uint32_t unwind_unit = 0;
   const bool inline_calls = options().interp_calls;
   const std::uint64_t chaos = options().interp_chaos;
   const std::uint32_t hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
@@ -591,9 +794,9 @@ op_DELETE_SUBSCR: {
 
 op_BUILD_TUPLE: {
   int n = ip->arg;
-  PyObject* tuple = _PyTuple_FromArraySteal(sp - n, n);
+  PyObject* tuple = PyTuple_New(n);
   if (tuple == nullptr) goto error_at;
-  sp -= n;
+  while (--n >= 0) PyTuple_SET_ITEM(tuple, n, POP());
   PUSH(tuple);
   NEXT();
 }
@@ -843,33 +1046,21 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
-  if (Py_TYPE(function) == &PyFunction_Type && kwnames == nullptr && inline_calls) {
-    // A plain Python function called with positional arguments (what CPython's
-    // CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS cover): push its frame and run it in this
-    // loop, without C recursion or the PEP 523 hook.
-    auto* func = reinterpret_cast<PyFunctionObject*>(function);
-    auto* fcode = reinterpret_cast<PyCodeObject*>(func->func_code);
-    constexpr int kNotInlined = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE |
-                                CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE;
-    int argcount = fcode->co_argcount;
-    int ndefaults = func->func_defaults ? static_cast<int>(PyTuple_GET_SIZE(func->func_defaults)) : 0;
-    CodeInfo* callee_info;
-    if (!(fcode->co_flags & kNotInlined) && (fcode->co_flags & CO_OPTIMIZED) &&
-        fcode->co_kwonlyargcount == 0 && total_args <= argcount &&
-        total_args >= argcount - ndefaults && (callee_info = code_info(fcode)) != nullptr) {
-      Py_INCREF(func);  // the frame's reference; the stack's goes below
-      _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
-      if (callee == nullptr) goto error_at;
-      sp -= total_args;
-      for (int i = 0; i < total_args; ++i) callee->localsplus[i] = sp[i];
-      for (int i = total_args; i < argcount; ++i) {
-        PyObject* def = PyTuple_GET_ITEM(func->func_defaults, i - (argcount - ndefaults));
-        Py_INCREF(def);
-        callee->localsplus[i] = def;
-      }
-      for (int i = argcount; i < fcode->co_nlocalsplus; ++i) callee->localsplus[i] = nullptr;
-      sp -= 2 - is_meth;
-      Py_DECREF(function);
+  if (Py_TYPE(function) == &PyFunction_Type && inline_calls) {
+    // A call to a Python function: as CPython does without a hook, push its frame and run it
+    // in this loop, the arguments' references moving from our stack into the callee's locals
+    // (so an argument the callee drops dies inside it). Only calls whose argument binding
+    // cannot fail are taken here; for any other, vectorcall raises CPython's exact error.
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    Py_ssize_t npos = total_args - nkw;
+    _PyInterpreterFrame* callee = nullptr;
+    CodeInfo* callee_info = nullptr;
+    int bind = bind_arguments(tstate, reinterpret_cast<PyFunctionObject*>(function),
+                              sp - total_args, npos, kwnames, &callee, &callee_info);
+    if (bind < 0) goto error_at;
+    if (bind > 0) {
+      kwnames = nullptr;
+      sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
       frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
       callee->previous = frame;
@@ -883,6 +1074,8 @@ op_CALL: {
       if (krait_enter_recursive_call(tstate)) goto exit_with_error;
       DISPATCH();
     }
+    // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
+    frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
   }
   Py_ssize_t positional =
       total_args - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
@@ -1153,6 +1346,259 @@ op_FORMAT_VALUE: {
   NEXT();
 }
 
+op_IMPORT_NAME: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* fromlist = POP();
+  PyObject* level = TOP();
+  PyObject* res = krait_import_name(tstate, frame->f_builtins, frame->f_globals,
+                                    frame->f_locals, name, fromlist, level);
+  Py_DECREF(level);
+  Py_DECREF(fromlist);
+  TOP() = res;
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
+
+op_IMPORT_FROM: {
+  // The plain case only: the name is in an exact module's dict (a lookup without side
+  // effects). Anything else -- submodule imports, module __getattr__, the errors -- is
+  // CPython's import_from, run from the start.
+  PyObject* module = TOP();
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  if (!PyModule_CheckExact(module)) goto handoff_here;
+  PyObject* dict = PyModule_GetDict(module);
+  if (dict == nullptr || !PyDict_CheckExact(dict)) goto handoff_here;
+  PyObject* value = PyDict_GetItemWithError(dict, name);
+  if (value == nullptr) {
+    if (PyErr_Occurred()) PyErr_Clear();
+    goto handoff_here;
+  }
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT();
+}
+
+op_RETURN_GENERATOR: {
+  // Only ever the first instruction of an entry frame (generator functions are not run as
+  // in-loop calls): make the generator, move the frame into it, return it (as CPython).
+  if (frame != entry_frame) goto handoff_here;
+  auto* gen = reinterpret_cast<PyGenObject*>(_Py_MakeCoro(frame->f_func));
+  if (gen == nullptr) goto error_at;
+  frame->stacktop = static_cast<int>(sp - localsplus);
+  auto* gen_frame = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+  _PyFrame_Copy(frame, gen_frame);
+  gen->gi_frame_state = FRAME_CREATED;
+  gen_frame->owner = FRAME_OWNED_BY_GENERATOR;
+  krait_leave_recursive_call(tstate);
+  frame->stacktop = 0;
+  frame->f_locals = nullptr;
+  Py_INCREF(frame->f_func);
+  Py_INCREF(frame->f_code);
+  tstate->cframe = cframe.previous;
+  tstate->cframe->use_tracing = cframe.use_tracing;
+  return reinterpret_cast<PyObject*>(gen);
+}
+
+op_SEND: {
+  // The untraced form of CPython's SEND (a C-level trace function changes how it iterates).
+  if (tstate->c_tracefunc != nullptr) goto handoff_here;
+  PyObject* v = POP();
+  PyObject* receiver = TOP();
+  PyObject* retval;
+  PySendResult status = PyIter_Send(receiver, v, &retval);
+  Py_DECREF(v);
+  if (status == PYGEN_ERROR) goto error_at;
+  if (status == PYGEN_RETURN) {
+    Py_DECREF(receiver);
+    TOP() = retval;
+    JUMP_TO(ip->target);
+  }
+  PUSH(retval);
+  NEXT();
+}
+
+op_GET_YIELD_FROM_ITER: {
+  PyObject* iterable = TOP();
+  if (PyCoro_CheckExact(iterable)) {
+    // Only coroutines may yield from a coroutine; CPython raises the TypeError otherwise.
+    if (!(code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) goto handoff_here;
+  } else if (!PyGen_CheckExact(iterable)) {
+    PyObject* iter = PyObject_GetIter(iterable);
+    Py_DECREF(iterable);
+    TOP() = iter;
+    if (iter == nullptr) goto error_at;
+  }
+  NEXT();
+}
+
+op_LIST_EXTEND: {
+  PyObject* iterable = POP();
+  PyObject* list = PEEK(ip->arg);
+  PyObject* none_val = _PyList_Extend(reinterpret_cast<PyListObject*>(list), iterable);
+  if (none_val == nullptr) {
+    if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(iterable)->tp_iter == nullptr &&
+        !PySequence_Check(iterable)) {
+      PyErr_Clear();
+      PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                   Py_TYPE(iterable)->tp_name);
+    }
+    Py_DECREF(iterable);
+    goto error_at;
+  }
+  Py_DECREF(none_val);
+  Py_DECREF(iterable);
+  NEXT();
+}
+
+op_CALL_FUNCTION_EX: {
+  // f(*args, **kwargs) with an exact tuple and (if any) an exact dict: PyObject_Call, as
+  // CPython's do_call_core does when not tracing. Conversions and their errors are CPython's.
+  PyObject* kwargs = (ip->arg & 1) ? TOP() : nullptr;
+  PyObject* callargs = (ip->arg & 1) ? SECOND() : TOP();
+  if ((kwargs != nullptr && !PyDict_CheckExact(kwargs)) || !PyTuple_CheckExact(callargs))
+    goto handoff_here;
+  if (kwargs != nullptr) --sp;
+  --sp;
+  PyObject* func = TOP();
+  PyObject* result = PyObject_Call(func, callargs, kwargs);
+  Py_DECREF(func);
+  Py_DECREF(callargs);
+  Py_XDECREF(kwargs);
+  --sp;  // the NULL below the callable
+  TOP() = result;
+  if (result == nullptr) goto error_at;
+  CHECK_EVAL_BREAKER();
+  NEXT();
+}
+
+op_DELETE_NAME: {
+  // Present names in an exact dict only; a missing name is CPython's NameError.
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* ns = frame->f_locals;
+  if (ns == nullptr || !PyDict_CheckExact(ns) || !PyUnicode_CheckExact(name)) goto handoff_here;
+  int present = PyDict_Contains(ns, name);
+  if (present < 0) goto error_at;
+  if (!present) goto handoff_here;
+  if (PyDict_DelItem(ns, name) != 0) goto error_at;
+  NEXT();
+}
+
+op_DELETE_GLOBAL: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* globals = frame->f_globals;
+  if (!PyDict_CheckExact(globals) || !PyUnicode_CheckExact(name)) goto handoff_here;
+  int present = PyDict_Contains(globals, name);
+  if (present < 0) goto error_at;
+  if (!present) goto handoff_here;
+  if (PyDict_DelItem(globals, name) != 0) goto error_at;
+  NEXT();
+}
+
+op_DELETE_ATTR: {
+  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
+  PyObject* owner = POP();
+  int err = PyObject_SetAttr(owner, name, nullptr);
+  Py_DECREF(owner);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+
+op_LOAD_BUILD_CLASS: {
+  static PyObject* build_class_name = PyUnicode_InternFromString("__build_class__");
+  PyObject* builtins = frame->f_builtins;
+  if (!PyDict_CheckExact(builtins)) goto handoff_here;
+  PyObject* bc = PyDict_GetItemWithError(builtins, build_class_name);
+  if (bc == nullptr) {
+    if (PyErr_Occurred()) goto error_at;
+    goto handoff_here;  // CPython raises its NameError
+  }
+  Py_INCREF(bc);
+  PUSH(bc);
+  NEXT();
+}
+
+op_BEFORE_WITH: {
+  static PyObject* enter_name = PyUnicode_InternFromString("__enter__");
+  static PyObject* exit_name = PyUnicode_InternFromString("__exit__");
+  PyObject* mgr = TOP();
+  PyObject* enter = krait_lookup_special(mgr, enter_name);
+  if (enter == nullptr) {
+    if (PyErr_Occurred()) goto error_at;
+    goto handoff_here;  // not a context manager: CPython raises its TypeError
+  }
+  PyObject* exit = krait_lookup_special(mgr, exit_name);
+  if (exit == nullptr) {
+    Py_DECREF(enter);
+    if (PyErr_Occurred()) goto error_at;
+    goto handoff_here;
+  }
+  TOP() = exit;
+  Py_DECREF(mgr);
+  PyObject* res = PyObject_CallNoArgs(enter);
+  Py_DECREF(enter);
+  if (res == nullptr) goto error_at;
+  PUSH(res);
+  NEXT();
+}
+
+op_WITH_EXCEPT_START: {
+  // Stack: __exit__, lasti, previous exception, exception: call __exit__(type, exc, tb).
+  PyObject* val = TOP();
+  PyObject* exc = reinterpret_cast<PyObject*>(Py_TYPE(val));
+  PyObject* tb = PyException_GetTraceback(val);
+  Py_XDECREF(tb);  // borrowed use, as CPython
+  PyObject* exit_func = PEEK(4);
+  PyObject* stack[4] = {nullptr, exc, val, tb};
+  PyObject* res =
+      PyObject_Vectorcall(exit_func, stack + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, nullptr);
+  if (res == nullptr) goto error_at;
+  PUSH(res);
+  NEXT();
+}
+
+op_PUSH_EXC_INFO: {
+  PyObject* value = TOP();
+  _PyErr_StackItem* exc_info = tstate->exc_info;
+  if (exc_info->exc_value != nullptr) {
+    TOP() = exc_info->exc_value;
+  } else {
+    Py_INCREF(Py_None);
+    TOP() = Py_None;
+  }
+  Py_INCREF(value);
+  PUSH(value);
+  exc_info->exc_value = value;
+  NEXT();
+}
+
+op_CHECK_EXC_MATCH: {
+  PyObject* right = TOP();
+  PyObject* left = SECOND();
+  // An invalid `except` target raises CPython's own TypeError: let CPython execute it.
+  if (!valid_except_type(right)) goto handoff_here;
+  --sp;
+  int match = PyErr_GivenExceptionMatches(left, right);
+  Py_DECREF(right);
+  PyObject* res = match ? Py_True : Py_False;
+  Py_INCREF(res);
+  PUSH(res);
+  NEXT();
+}
+
+op_RERAISE: {
+  unwind_unit = ip->offset;
+  if (ip->arg) {
+    PyObject* lasti = PEEK(ip->arg + 1);
+    if (!PyLong_Check(lasti)) goto handoff_here;
+    frame->prev_instr = first_instr + PyLong_AsLong(lasti);
+  }
+  PyObject* val = POP();
+  PyObject* exc = reinterpret_cast<PyObject*>(Py_TYPE(val));
+  Py_INCREF(exc);
+  PyErr_Restore(exc, val, PyException_GetTraceback(val));
+  goto exception_unwind;
+}
+
 op_POP_EXCEPT: {
   _PyErr_StackItem* exc_info = tstate->exc_info;
   PyObject* value = exc_info->exc_value;
@@ -1170,12 +1616,63 @@ handoff_here:
   goto to_cpython;
 
 error_at:
-  // The current instruction raised: CPython adds the traceback entry for prev_instr and
-  // unwinds by the exception table.
   frame->prev_instr = first_instr + ip->offset;
 error_at_prev_instr:
-  bump(Stat::k_interp_error_handoffs);
-  throwflag = 1;
+  // CPython's `error:` path, as its loop runs it: the traceback entry for this frame (not
+  // while the frame is incomplete), the exception event for a C-level trace function, then
+  // unwinding by the exception table.
+  bump(Stat::k_interp_exceptions);
+  if (!PyErr_Occurred())
+    PyErr_SetString(PyExc_SystemError, "error return without exception set");
+  if (!_PyFrame_IsIncomplete(frame)) {
+    PyFrameObject* f = _PyFrame_GetFrameObject(frame);
+    if (f != nullptr) PyTraceBack_Here(f);
+  }
+  if (tstate->c_tracefunc != nullptr) call_exc_trace(tstate, frame);
+  unwind_unit = static_cast<std::uint32_t>(frame->prev_instr - first_instr);
+exception_unwind: {
+  // The handler is looked up for `unwind_unit`: where the exception happened, except after
+  // RERAISE, whose own position counts (prev_instr then holds the re-raised f_lasti), as
+  // CPython's next_instr - 1.
+  PyObject** stack_base = localsplus + code->co_nlocalsplus;
+  const ExceptionEntry* handler = info->find_handler(unwind_unit);
+  if (handler == nullptr) {
+    // The exception leaves this frame.
+    while (sp > stack_base) {
+      PyObject* o = POP();
+      Py_XDECREF(o);
+    }
+    frame->stacktop = static_cast<int>(sp - localsplus);
+    if (cframe.use_tracing) trace_function_unwind(tstate, frame);
+    krait_leave_recursive_call(tstate);
+    if (frame == entry_frame) {
+      tstate->cframe = cframe.previous;
+      tstate->cframe->use_tracing = cframe.use_tracing;
+      return nullptr;
+    }
+    POP_TO_CALLER();
+    goto error_at_prev_instr;
+  }
+  PyObject** new_top = stack_base + handler->depth;
+  while (sp > new_top) {
+    PyObject* v = POP();
+    Py_XDECREF(v);
+  }
+  if (handler->push_lasti) {
+    PyObject* lasti = PyLong_FromLong(static_cast<long>(frame->prev_instr - first_instr));
+    if (lasti == nullptr) goto exception_unwind;
+    PUSH(lasti);
+  }
+  PyObject *exc, *val, *tb;
+  PyErr_Fetch(&exc, &val, &tb);
+  PyErr_NormalizeException(&exc, &val, &tb);
+  PyException_SetTraceback(val, tb != nullptr ? tb : Py_None);
+  Py_XDECREF(tb);
+  Py_XDECREF(exc);
+  PUSH(val);
+  JUMP_TO(handler->handler);
+}
+
 to_cpython:
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
