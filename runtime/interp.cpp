@@ -185,9 +185,9 @@ void trace_function_unwind(PyThreadState* tstate, _PyInterpreterFrame* frame) {
 // *callee pushed (argument references and the callable's reference taken over from the
 // caller's stack), 0 when the call must go through vectorcall instead (binding would fail,
 // or a kind of callee this loop does not run; nothing changed), -1 on an error set.
-int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** args,
-                   Py_ssize_t npos, PyObject* kwnames, _PyInterpreterFrame** callee_out,
-                   CodeInfo** info_out) {
+__attribute__((noinline)) int bind_arguments_general(
+    PyThreadState* tstate, PyFunctionObject* func, PyObject** args, Py_ssize_t npos,
+    PyObject* kwnames, _PyInterpreterFrame** callee_out, CodeInfo** info_out) {
   auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
   constexpr int kNotInlined = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
                               CO_ITERABLE_COROUTINE;
@@ -200,13 +200,14 @@ int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** arg
   const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
   const Py_ssize_t n = npos < argc ? npos : argc;
   PyObject** names = &PyTuple_GET_ITEM(co->co_localsplusnames, 0);
+  Py_ssize_t ndefaults = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
 
   // Dry run: where each keyword goes (-1: the **kwargs dict); no effects until it succeeds.
   constexpr int kMaxKw = 32;
   if (nkw > kMaxKw || total > 255) return 0;
   int kw_slot[kMaxKw];
-  unsigned char filled[256] = {};
-  for (Py_ssize_t j = 0; j < n; ++j) filled[j] = 1;
+  unsigned char filled[256];
+  for (Py_ssize_t j = 0; j < total; ++j) filled[j] = j < n;
   for (Py_ssize_t i = 0; i < nkw; ++i) {
     PyObject* key = PyTuple_GET_ITEM(kwnames, i);
     if (!PyUnicode_CheckExact(key)) return 0;
@@ -224,7 +225,6 @@ int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** arg
     }
     kw_slot[i] = slot;
   }
-  Py_ssize_t ndefaults = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
   for (Py_ssize_t j = n; j < argc; ++j)
     if (!filled[j] && j < argc - ndefaults) return 0;  // missing positional
   for (Py_ssize_t j = argc; j < total; ++j) {
@@ -302,6 +302,41 @@ int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** arg
   *callee_out = callee;
   *info_out = callee_info;
   return 1;
+}
+
+// The common shape first (CPython's CALL_PY_EXACT_ARGS / _WITH_DEFAULTS: positional
+// arguments, missing trailing ones from the defaults); everything else in the general binder.
+inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** args,
+                          Py_ssize_t npos, PyObject* kwnames, _PyInterpreterFrame** callee_out,
+                          CodeInfo** info_out) {
+  auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
+  constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                              CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;
+  const Py_ssize_t argc = co->co_argcount;
+  if (kwnames == nullptr && (co->co_flags & kSimpleMask) == CO_OPTIMIZED &&
+      co->co_kwonlyargcount == 0 && npos <= argc) {
+    Py_ssize_t ndefaults = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+    if (npos >= argc - ndefaults) {
+      CodeInfo* callee_info = code_info(co);
+      if (callee_info == nullptr) return 0;
+      Py_INCREF(func);
+      _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
+      if (callee == nullptr) return -1;
+      PyObject** locals = callee->localsplus;
+      for (Py_ssize_t j = 0; j < npos; ++j) locals[j] = args[j];
+      for (Py_ssize_t j = npos; j < argc; ++j) {
+        PyObject* def = PyTuple_GET_ITEM(func->func_defaults, j - (argc - ndefaults));
+        Py_INCREF(def);
+        locals[j] = def;
+      }
+      for (int j = static_cast<int>(argc); j < co->co_nlocalsplus; ++j) locals[j] = nullptr;
+      Py_DECREF(func);  // the caller's stack reference to the callable
+      *callee_out = callee;
+      *info_out = callee_info;
+      return 1;
+    }
+  }
+  return bind_arguments_general(tstate, func, args, npos, kwnames, callee_out, info_out);
 }
 
 // CPython's _PyEvalFrameClearAndPop (static in ceval.c): clearing counts as a recursion level.
