@@ -1,3 +1,4 @@
+# krait: hooked-cpython-divergence CPython's loop with a hook copies argument references instead of moving them into the callee
 # When does a temporary passed as an argument die if the callee drops its
 # parameter?  CPython 3.11's eval loop moves the argument references from
 # the caller's stack into the callee's frame, so the object is destroyed

@@ -1,3 +1,4 @@
+# krait: hooked-cpython-divergence under chaos hand-offs CPython's loop makes calls that copy argument references (sys.getrefcount +1)
 # Reference counts around hot loops: sys.getrefcount of specific objects
 # before and after loops that load, store, pass, return, iterate, subscript,
 # unpack, format, compare, raise and catch them.  Every difference printed
