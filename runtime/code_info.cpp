@@ -1,6 +1,8 @@
 // Pre-decoding of CPython 3.11 bytecode for the baseline interpreter (see code_info.h).
 #include "code_info.h"
 
+#include "cpython_internal.h"
+
 #include <new>
 
 #include "krait/stats.h"
@@ -11,6 +13,13 @@ namespace krait {
 namespace {
 
 Py_ssize_t g_extra_index = -1;
+
+// The layout of code->co_extra, private to CPython 3.11's Objects/codeobject.c
+// (_PyCodeObjectExtra): a slot count and one pointer per co_extra user index.
+struct CoExtraLayout {
+  Py_ssize_t ce_size;
+  void* ce_extras[1];
+};
 CodeInfo* g_all_infos = nullptr;
 
 void free_extra(void* p) { free_code_info(static_cast<CodeInfo*>(p)); }
@@ -143,6 +152,24 @@ CodeInfo* code_info(PyCodeObject* code) {
   if (extra) return static_cast<CodeInfo*>(extra);
   CodeInfo* info = decode_code(code);
   if (!info) return nullptr;
+  if (code->co_extra == nullptr) {
+    // As _PyCode_SetExtra, but sized for our index only: it would size the slot array for
+    // every registered user, and code_dealloc calls each user's free function for every slot
+    // (NULL included), so other co_extra users would see calls for every code object Krait
+    // touched, which stock CPython does not make.
+    auto* extra = static_cast<CoExtraLayout*>(
+        PyMem_Malloc(sizeof(CoExtraLayout) + g_extra_index * sizeof(void*)));
+    if (extra == nullptr) {
+      PyErr_Clear();
+      free_code_info(info);
+      return nullptr;
+    }
+    extra->ce_size = g_extra_index + 1;
+    for (Py_ssize_t i = 0; i <= g_extra_index; ++i) extra->ce_extras[i] = nullptr;
+    extra->ce_extras[g_extra_index] = info;
+    code->co_extra = extra;
+    return info;
+  }
   if (_PyCode_SetExtra(reinterpret_cast<PyObject*>(code), g_extra_index, info) < 0) {
     PyErr_Clear();
     free_code_info(info);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "code_info.h"
 #include "krait/alloc.h"
@@ -70,10 +71,27 @@ int run_main(int argc, char** argv) {
   PyStatus status = Py_PreInitializeFromBytesArgs(&preconfig, argc, argv);
   if (PyStatus_Exception(status)) return exit_code_for(status);
 
+  // Krait's -X options are read from a throwaway config: reading the config that is then
+  // used for initialisation would make CPython read it twice, which loses settings (e.g.
+  // -X warn_default_encoding). The real config below is prepared exactly as Py_BytesMain
+  // prepares it.
+  std::vector<std::string> xoptions;
+  {
+    PyConfig probe;
+    PyConfig_InitPythonConfig(&probe);
+    PyStatus st = PyConfig_SetBytesArgv(&probe, argc, argv);
+    if (!PyStatus_Exception(st)) st = PyConfig_Read(&probe);
+    if (PyStatus_Exception(st)) {
+      PyConfig_Clear(&probe);
+      return exit_code_for(st);
+    }
+    for (Py_ssize_t i = 0; i < probe.xoptions.length; ++i)
+      xoptions.push_back(wide_to_utf8(probe.xoptions.items[i]));
+    PyConfig_Clear(&probe);
+  }
   PyConfig config;
   PyConfig_InitPythonConfig(&config);
   status = PyConfig_SetBytesArgv(&config, argc, argv);
-  if (!PyStatus_Exception(status)) status = PyConfig_Read(&config);
   if (PyStatus_Exception(status)) {
     PyConfig_Clear(&config);
     return exit_code_for(status);
@@ -85,8 +103,7 @@ int run_main(int argc, char** argv) {
     if (!v) return std::nullopt;
     return std::string(v);
   };
-  for (Py_ssize_t i = 0; i < config.xoptions.length; ++i)
-    sources.xoptions.push_back(wide_to_utf8(config.xoptions.items[i]));
+  sources.xoptions = xoptions;
   if (wants_option_help(sources.xoptions)) {
     PyConfig_Clear(&config);
     std::fputs(option_help_text().c_str(), stdout);
@@ -114,7 +131,7 @@ int run_main(int argc, char** argv) {
 
   if (opts.mimalloc) {
     // PYTHONMALLOC is the user's explicit choice of CPython allocator; it wins.
-    const char* pymalloc_env = config.use_environment ? std::getenv("PYTHONMALLOC") : nullptr;
+    const char* pymalloc_env = std::getenv("PYTHONMALLOC");
     if (pymalloc_env && *pymalloc_env) {
       KRAIT_LOG(startup, "PYTHONMALLOC=%s set: not installing mimalloc", pymalloc_env);
     } else {

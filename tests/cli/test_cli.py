@@ -78,7 +78,7 @@ class SameAsStock(unittest.TestCase):
         code = "import sys; print(sys.flags); print(sys.warnoptions, sys._xoptions, __debug__)"
         for flags in ([], ["-E"], ["-I"], ["-s"], ["-S"], ["-B"], ["-O"], ["-OO"], ["-u"], ["-b"],
                       ["-bb"], ["-q"], ["-W", "error"], ["-X", "utf8"], ["-X", "dev"], ["-R"],
-                      ["-X", "frozen_modules=off"]):
+                      ["-X", "frozen_modules=off"], ["-X", "warn_default_encoding"]):
             self.check(flags + ["-c", code])
 
     def test_paths_and_site(self):

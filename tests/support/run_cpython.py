@@ -921,6 +921,9 @@ def main() -> int:
                    help="regrtest -j workers (default: %(default)s)")
     p.add_argument("--subset", default=str(DEFAULT_SUBSET),
                    help="list of test modules (default: %(default)s)")
+    p.add_argument("--known-divergences",
+                   default=str(REPO / "tests" / "cpython" / "known_divergences.txt"),
+                   help="test ids Krait knowingly differs on (excluded for both, listed)")
     p.add_argument("--env-failures", default=str(DEFAULT_ENV_FAILURES),
                    help="known stock failures (default: %(default)s)")
     p.add_argument("--timeout", type=float, default=300,
@@ -970,6 +973,14 @@ def main() -> int:
 
     modules = list(args.modules) or read_subset(Path(args.subset))
     env_mods, env_pats = read_env_failures(Path(args.env_failures))
+    # Krait's own known divergences (not environment failures: documented, each with the
+    # issue that removes it) are excluded the same way, for both interpreters, and listed.
+    if args.known_divergences and not args.derive:
+        div_mods, div_pats = read_env_failures(Path(args.known_divergences))
+        for name, reason in {**div_mods, **div_pats}.items():
+            print(f"known Krait divergence excluded: {name}  # {reason}")
+        env_mods.update(div_mods)
+        env_pats.update(div_pats)
 
     become_subreaper()
     if args.reanalyze:
