@@ -5,6 +5,9 @@
 #include <benchmark/benchmark.h>
 
 #include "krait/krait.h"
+#include "krait/options.h"
+
+#include <string>
 
 namespace {
 
@@ -12,6 +15,13 @@ PyObject* g_globals = nullptr;
 
 void ensure_python() {
   if (Py_IsInitialized()) return;
+  // The pass-through hook: every frame forwarded to CPython (no baseline interpreter).
+  krait::Options opts;
+  std::string error;
+  krait::OptionSources sources;
+  sources.xoptions = {"jit-interp=off"};
+  krait::parse_options(sources, &opts, &error);
+  krait::set_options(opts);
   Py_InitializeEx(0);
   g_globals = PyDict_New();
   PyDict_SetItemString(g_globals, "__builtins__", PyEval_GetBuiltins());
