@@ -204,7 +204,7 @@ class KraitOnly(unittest.TestCase):
 
     def test_mimalloc_option_runs(self):
         p = run([KRAIT, "-c", "print(sum(len(str(i)) for i in range(20000)))"],
-                env={"KRAIT_MIMALLOC": "1", "KRAIT_LOG": "startup"})
+                env={"KRAIT_MIMALLOC": "1", "KRAIT_LOG": "startup", "PYTHONMALLOC": ""})
         self.assertEqual(p.stdout, "88890\n")
         self.assertIn("mimalloc installed", p.stderr)
 
