@@ -459,6 +459,14 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     }                                                               \
   } while (0)
 
+// Leaving the entry frame: restore the caller's _PyCFrame and hand tracing state back to it,
+// as CPython's loop does on every exit.
+#define UNLINK_CFRAME()                                   \
+  do {                                                    \
+    tstate->cframe = cframe.previous;                     \
+    tstate->cframe->use_tracing = cframe.use_tracing;     \
+  } while (0)
+
 // Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
 // (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state. The caller's
 // prev_instr names CALL's last cache unit, so execution continues after the CALL.
@@ -1254,8 +1262,7 @@ op_RETURN_VALUE: {
     PUSH(retval);
     DISPATCH();
   }
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
+  UNLINK_CFRAME();
   return retval;
 }
 
@@ -1264,8 +1271,7 @@ op_YIELD_VALUE: {
   _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
+  UNLINK_CFRAME();
   return retval;
 }
 
@@ -1429,8 +1435,7 @@ op_RETURN_GENERATOR: {
   frame->f_locals = nullptr;
   Py_INCREF(frame->f_func);
   Py_INCREF(frame->f_code);
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
+  UNLINK_CFRAME();
   return reinterpret_cast<PyObject*>(gen);
 }
 
@@ -1681,8 +1686,7 @@ exception_unwind: {
     if (cframe.use_tracing) trace_function_unwind(tstate, frame);
     krait_leave_recursive_call(tstate);
     if (frame == entry_frame) {
-      tstate->cframe = cframe.previous;
-      tstate->cframe->use_tracing = cframe.use_tracing;
+      UNLINK_CFRAME();
       return nullptr;
     }
     POP_TO_CALLER();
@@ -1712,8 +1716,7 @@ to_cpython:
   frame->stacktop = static_cast<int>(sp - localsplus);
   krait_leave_recursive_call(tstate);
   if (frame == entry_frame) {
-    tstate->cframe = cframe.previous;
-    tstate->cframe->use_tracing = cframe.use_tracing;
+    UNLINK_CFRAME();
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
   }
   {
@@ -1737,8 +1740,7 @@ exit_with_error:
     POP_TO_CALLER();
     goto error_at_prev_instr;
   }
-  tstate->cframe = cframe.previous;
-  tstate->cframe->use_tracing = cframe.use_tracing;
+  UNLINK_CFRAME();
   return nullptr;
 
 #undef TOP
@@ -1754,6 +1756,7 @@ exit_with_error:
 #undef CHECK_EVAL_BREAKER
 #undef BACK_EDGE
 #undef POP_TO_CALLER
+#undef UNLINK_CFRAME
 #undef LOAD_FRAME_STATE
 }
 
