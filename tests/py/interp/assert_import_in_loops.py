@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Less common statements inside hot loops: assert (passing and failing, with
 # and without a message), import / from-import inside the loop (cached
 # module lookups), and a failing import caught each iteration.  Ends with an

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Coroutines driven by asyncio.run with hot loops: await in a loop,
 # gather of many tasks, exceptions propagating through awaits, cancellation
 # caught in a loop, and a coroutine driven by hand with send()/throw().

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # async for / async with / async generators in hot loops: __aiter__/
 # __anext__ classes, async generators with asend/athrow/aclose, async
 # comprehensions, async context managers that suppress, and finalization

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_ATTR / LOAD_METHOD / LOAD_GLOBAL sites that see their cached
 # assumptions change in the middle of a hot loop: a property or class
 # attribute appearing for an instance attribute name, an instance

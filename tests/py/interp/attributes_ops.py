@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_ATTR / STORE_ATTR / DELETE_ATTR in hot loops: instance dict, class
 # attributes, properties (getter/setter/deleter), __slots__, __getattr__
 # fallback, __getattribute__ override, __setattr__/__delattr__ hooks,

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Augmented assignment to subscripts and attributes in hot loops (COPY/SWAP
 # plus BINARY_SUBSCR/STORE_SUBSCR and LOAD_ATTR/STORE_ATTR pairs), multiple
 # assignment targets, rotations, and evaluation order of the target

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Operators on user classes: __add__/__radd__/__iadd__ (and friends) that
 # return NotImplemented, reflected-operand priority for subclasses, in-place
 # fallback to the binary method, __matmul__, and TypeError messages.

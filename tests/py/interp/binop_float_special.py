@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Float arithmetic in hot loops: nan, inf, -0.0, mixed int/float, true and
 # floor division by zero (error messages), % and // sign rules, ** edge cases.
 import math

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Binary operators on huge ints (many digits), mixed huge/small, negative
 # huge values, and the errors only big ints produce.
 def huge_ops(n):

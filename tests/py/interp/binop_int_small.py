@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Every BINARY_OP (and its in-place form) on small ints, negatives and bools
 # inside hot loops; Krait has its own fast path for int + - *.
 OPS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"]

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # BINARY_OP on str, bytes, list, tuple, set, frozenset and dict: concatenation,
 # repetition (incl. negative and bool counts), set algebra, dict merge,
 # % formatting, and the TypeError messages for unsupported combinations.

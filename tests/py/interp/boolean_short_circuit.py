@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # and / or / not / conditional expressions in hot loops (JUMP_IF_FALSE_OR_POP,
 # JUMP_IF_TRUE_OR_POP, POP_JUMP_*), with operands that count their
 # evaluations and __bool__ calls, values that are not bools, and __bool__

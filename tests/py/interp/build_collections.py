@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # BUILD_TUPLE/LIST/SET/MAP/CONST_KEY_MAP/STRING, LIST_APPEND/SET_ADD/MAP_ADD,
 # LIST_TO_TUPLE and the unpacking builders ([*a, *b], {**a, **b}, (*a,),
 # {*a}) in hot loops, plus comprehensions of every kind, nested.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Builtin functions and methods called from hot loops with positional and
 # keyword arguments (vectorcall with kwnames), defaults and errors:
 # isinstance/issubclass, getattr/setattr/hasattr with defaults, iter/next

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # CALL with positional, keyword (KW_NAMES), default, *args, **kwargs,
 # keyword-only and positional-only parameters in hot loops, and the exact
 # TypeError messages for every kind of bad call.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Exceptions raised several calls deep from inside hot loops: the traceback
 # must list every frame (loop frames and loop-free frames, methods,
 # lambdas, comprehensions, generator frames) with the right lines.

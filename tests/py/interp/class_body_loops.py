@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Class bodies with loops run LOAD_NAME/STORE_NAME/DELETE_NAME over the class
 # namespace (a dict, a dict subclass from __prepare__, or a plain mapping),
 # with names falling back to globals and builtins, and LOAD_CLASSDEREF.

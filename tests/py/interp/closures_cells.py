@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # MAKE_CELL / LOAD_CLOSURE / LOAD_DEREF / STORE_DEREF / COPY_FREE_VARS in hot
 # loops: late binding of loop variables, default-argument capture, a cell
 # modified after the closure was created, MAKE_CELL of an argument, cells

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Functions whose __code__, __defaults__ or __globals__-visible names change
 # while a hot loop keeps calling them, and a function object re-created in
 # the loop from different code objects: each call must run the current code.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # COMPARE_OP in hot loops: small ints (Krait fast path), big ints, floats
 # incl. NaN and -0.0, mixed int/float, chained comparisons (short-circuit and
 # evaluation count), strings, tuples/lists, rich comparison methods with

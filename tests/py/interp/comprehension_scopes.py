@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Comprehensions and generator expressions inside hot loops and class
 # bodies: their own scope (loop variable not leaking), class-body names not
 # visible inside (except the first iterable), walrus binding into the

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_CONST of every constant kind in hot loops: ints (small, negative,
 # huge), floats, complex, str, bytes, None/True/False/Ellipsis, tuples and
 # frozensets folded by the compiler, code objects (nested lambdas).

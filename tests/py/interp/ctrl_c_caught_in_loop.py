@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: signal SIGINT after-ready
 # Ctrl-C delivered while a hot loop runs inside try/except KeyboardInterrupt
 # in a function: the handler runs, the program prints a deterministic

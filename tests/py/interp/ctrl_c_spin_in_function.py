@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: signal SIGINT after-ready
 # Ctrl-C while a function spins in `while True: x += 1`: the
 # KeyboardInterrupt traceback must name the loop line in the function and

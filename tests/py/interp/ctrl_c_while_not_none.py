@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: signal SIGINT after-ready
 # krait: timeout 10
 # Ctrl-C while spinning in `while node is not None:` with a call-free body.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: hooked-cpython-divergence CPython's loop with a hook copies argument references instead of moving them into the callee
 # When does a temporary passed as an argument die if the callee drops its
 # parameter?  CPython 3.11's eval loop moves the argument references from

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # DELETE_FAST / DELETE_NAME / DELETE_GLOBAL / DELETE_ATTR / DELETE_SUBSCR /
 # DELETE_DEREF in hot loops, with objects whose __del__ reports exactly when
 # the last reference went away, and the errors for deleting unbound names.

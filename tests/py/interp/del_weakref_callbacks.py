@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Objects created and dropped in hot loops: __del__ counters and weakref
 # callbacks must fire at exactly the same points as in CPython (the moment
 # the last reference goes: rebinding a local, popping from a list, leaving

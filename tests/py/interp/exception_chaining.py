@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Exception chaining raised from hot loops: implicit __context__, explicit
 # `raise ... from` (__cause__), `from None` (__suppress_context__), chains
 # several links long, a context cycle being broken, and the full chained

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # ExceptionGroup / except* inside hot loops: splitting by type, nested
 # groups, re-raising the unhandled remainder, raising inside an except*
 # clause, and the uncaught group traceback at the end.

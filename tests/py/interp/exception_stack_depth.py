@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Exceptions raised while the value stack holds partial results (call
 # arguments, list/dict/set displays, f-string pieces, chained comparisons,
 # nested for-loop iterators, with-statement exit functions), caught by

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # try/except/else/finally inside hot loops: break/continue/return inside
 # try and finally (finally overriding return, swallowing exceptions),
 # nested handlers, bare raise re-raising, exception type tuples, handler

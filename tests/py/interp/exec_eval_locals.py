@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # exec/eval of code with loops against custom locals: a plain dict, a dict
 # subclass with __missing__-like __getitem__, and a non-dict mapping
 # (LOAD_NAME falls back to globals/builtins, STORE_NAME goes through

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Code objects large enough to need EXTENDED_ARG: more than 256 locals,
 # constants and names, and loop bodies longer than 256 code units so that
 # backward jumps, FOR_ITER exits and conditional jumps carry EXTENDED_ARG

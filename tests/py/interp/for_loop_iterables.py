@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # GET_ITER / FOR_ITER over every kind of iterable in hot loops: range
 # (incl. negative steps and big ints), list, tuple, dict and its views,
 # str, bytes, set, enumerate/zip/reversed/map/filter, iterators shared

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # sys._getframe().f_lineno / f_locals / f_back / f_lasti-derived line and
 # locals() read inside hot loops: the frame seen from inside (and from a
 # callee via f_back) must show the current line, current local values,

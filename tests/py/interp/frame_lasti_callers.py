@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: hooked-cpython-divergence callers run by CPython's loop report f_lasti at CALL, not at its last cache (no call inlining with a hook)
 # f_lasti of a caller seen from its callee (sys._getframe(1).f_lasti) and
 # tb_lasti of the caller's traceback entry, for every kind of Python call

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # FORMAT_VALUE and BUILD_STRING: f-strings with !r !s !a, format specs,
 # nested (computed) specs, = debugging, custom __format__/__repr__/__str__,
 # and format errors, all in hot loops.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # gc.collect() and counts of a specific class's live instances after hot
 # loops that build cyclic structures, drop them, keep some, and run with
 # the collector disabled; gc.get_referrers/referents on loop-built objects.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Generators suspended with values on the evaluation stack and inside
 # exception handlers / with blocks / nested for loops, then resumed (each
 # resume enters Krait's interpreter afresh): the stack contents, the

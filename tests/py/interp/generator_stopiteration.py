@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # PEP 479 inside hot loops: a StopIteration escaping a generator body
 # becomes RuntimeError("generator raised StopIteration") with __cause__ set;
 # returning from a generator sets StopIteration.value; next() on an

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Generators resumed thousands of times, abandoned mid-way (finally blocks
 # and context managers must run at the same point when the last reference
 # goes), generators kept in containers, generator expressions in loops, and

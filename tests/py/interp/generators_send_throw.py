@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Generators driven from hot loops: send() values in, throw() exceptions in
 # (caught and uncaught inside the generator), close() running finally
 # blocks, yield from delegation (values, return value, throw/close

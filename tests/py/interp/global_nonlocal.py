@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # `global` and `nonlocal` declarations in loops: counters in enclosing
 # scopes, nonlocal through two levels, nonlocal in a generator, a global
 # declared inside a nested function, and closures over the loop variable.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_GLOBAL / STORE_GLOBAL in hot loops: a global rebound inside the loop
 # (by the loop itself and by a callee), a builtin shadowed by a global in the
 # middle of a loop and un-shadowed again by `del`, builtins module patched,

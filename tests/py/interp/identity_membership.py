@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # IS_OP and CONTAINS_OP in hot loops: is / is not on singletons and objects,
 # `in` on list/tuple/set/dict/str/bytes/range, custom __contains__, the
 # __iter__ and __getitem__ fallbacks, errors from unhashable lookups and from

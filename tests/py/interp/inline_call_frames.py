@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Plain Python-to-Python calls made from hot loops (which Krait runs inside
 # its own loop, pushing and popping frames like CPython's inlined calls):
 # frame objects captured in the callee and inspected after it returned

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # MAKE_FUNCTION in hot loops: lambdas with defaults, keyword-only defaults,
 # annotations, closures, __defaults__ mutation, functions created per
 # iteration (identity, __qualname__), and lambdas in sort keys / map.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_FAST / STORE_FAST / DELETE_FAST in hot loops: many locals, rebinding,
 # deleting and re-creating a local inside the loop, and the UnboundLocalError
 # raised (and its traceback) when a deleted local is read again.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # LOAD_METHOD/PRECALL/CALL for bound, unbound, static and class methods,
 # methods stored on instances, bound methods stored in variables, super()
 # (zero-arg and explicit) through a diamond, C methods, and callable objects.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Module-level code with loops (LOAD_NAME/STORE_NAME on the module dict):
 # accumulations, rebinding a builtin name at module level mid-loop, `del`
 # of module names, comprehensions at module level, and nested loops.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # An uncaught NameError for a global that disappears in the middle of a hot
 # loop: the traceback (line, caret, message with suggestion) must match.
 VALUE = 1

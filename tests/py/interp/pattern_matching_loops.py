@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # match statements in hot loops: literal, capture, wildcard, value
 # (dotted) patterns, sequence patterns with star, mapping patterns with
 # **rest, class patterns with __match_args__ and keywords, guards,

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: hooked-cpython-divergence Python calls made by CPython's loop recurse in C through the hook; the C-stack guard raises RecursionError first
 # Deep recursion with a raised recursion limit.  CPython 3.11 runs
 # Python-to-Python calls without growing the C stack, so 30000 nested

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Recursive calls made from inside loops (each level runs its own loop):
 # tree recursion, mutual recursion between a loop function and a loop-free
 # function, recursion through methods/__getitem__/generators, memoization,

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # RecursionError near sys.getrecursionlimit(), caught inside loops: the
 # exact depth reached must match CPython (frames run by Krait's
 # interpreter, by CPython's loop, and mixed, count the same), the message

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: hooked-cpython-divergence under chaos hand-offs CPython's loop makes calls that copy argument references (sys.getrefcount +1)
 # Reference counts around hot loops: sys.getrefcount of specific objects
 # before and after loops that load, store, pass, return, iterate, subscript,

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Re-raising inside hot loops must keep the original traceback lines: a
 # bare `raise` in an except block, the implicit re-raise at the end of a
 # finally block and of a with block whose __exit__ returns False, `raise e`

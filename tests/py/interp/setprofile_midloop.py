@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # sys.setprofile switched on and off in the middle of a hot loop in the
 # same frame: the profiler sees c_call/c_return for builtins called by the
 # running frame, call/return of Python callees, and the 'return' of the

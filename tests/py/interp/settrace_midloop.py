@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # sys.settrace switched on in the middle of a hot loop (in the same frame)
 # and switched off again a few iterations later.  The running frame has no
 # f_trace, so only frames called while tracing is on report call/line/

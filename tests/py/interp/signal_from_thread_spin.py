@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: timeout 20
 # A helper thread sends SIGUSR1 to the process while the main thread spins
 # in a call-free loop waiting for the handler to set a flag.  Signal

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # A Python signal handler (SIGUSR1) triggered by os.kill from inside a hot
 # loop: it must run right after the os.kill call returns, before the next
 # statement of the loop, and see the interrupted frame (name and line).

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # `s += t` / `s = s + t` on str in hot loops: CPython (and Krait) append in
 # place when the local holds the only reference.  An alias held by another
 # variable, a container, a closure cell, a global or a default argument must

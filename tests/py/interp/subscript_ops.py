@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # BINARY_SUBSCR / STORE_SUBSCR / DELETE_SUBSCR / BUILD_SLICE in hot loops:
 # list and tuple fast paths (incl. index boundaries, negative and bool
 # indices), dict, str, bytes, range, slices with steps (negative, None,

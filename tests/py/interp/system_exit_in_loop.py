@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # SystemExit raised deep inside nested loops and calls, passing through
 # finally blocks and with statements (which run), an except Exception that
 # must not catch it, and atexit handlers: stdout order and the exit code

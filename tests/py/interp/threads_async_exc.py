@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: timeout 20
 # PyThreadState_SetAsyncExc from a helper thread into the main thread while
 # the main thread spins in a hot loop with no calls: the asynchronous

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: timeout 20
 # One thread spins in a pure-Python hot loop (no calls in its body) until a
 # flag is set by another thread that first does a chunk of work: the program

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # Several threads increment shared counters in hot loops: with a Lock the
 # totals are exact; with per-thread slots and a Condition/Event/Barrier
 # hand-off the results are deterministic too.

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: hooked-cpython-divergence Python calls made by CPython's loop recurse in C through the hook, which a small thread stack cannot hold
 # krait: timeout 15
 # Threads created with a small threading.stack_size(): CPython 3.11 runs

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: timeout 20
 # A thread spins in `while box[0] is None:` with a call-free body until a
 # worker thread fills the box.  The loop's bottom test compiles to

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # krait: timeout 20
 # sys.setswitchinterval with threads running hot Python loops: a tiny
 # interval forces very frequent GIL hand-offs (at loop back-edges and

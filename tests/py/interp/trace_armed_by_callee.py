@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # A callee sets its caller's f_trace and switches sys.settrace on, then
 # returns into the caller's hot loop (a frame Krait may be running, with
 # the callee called inside the same interpreter loop); a later callee

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # A callee switches tracing/profiling on and then raises: the exception
 # unwinds into the caller's hot loop, which catches it and keeps looping.
 # The caller's frame started before tracing was on, so it must get no

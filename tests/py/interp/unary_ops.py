@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # UNARY_NEGATIVE / POSITIVE / INVERT / NOT in hot loops on ints (incl. the
 # one-digit boundary), bools, floats, custom classes, and truthiness via
 # __bool__/__len__ (including the errors they raise).

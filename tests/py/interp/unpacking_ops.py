@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # UNPACK_SEQUENCE / UNPACK_EX in hot loops: tuples and lists (fast path),
 # strings, dicts, generators, custom iterables, star targets in every
 # position, nested targets, swaps, and the exact ValueError/TypeError

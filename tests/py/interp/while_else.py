@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # while loops in every shape: while/else with and without break, while True
 # with break, conditions on None (compiled to POP_JUMP_*_IF_NONE), on
 # objects with __bool__/__len__, nested while/for with else clauses, and

@@ -1,3 +1,4 @@
+# krait: expect interp_frames >= 1
 # `with` in hot loops: context managers that suppress or propagate,
 # __enter__ results, nested and multi-item with, exceptions in __enter__
 # and __exit__, contextlib helpers, and with + break/continue/return.
