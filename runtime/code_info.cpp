@@ -1,5 +1,6 @@
 // Pre-decoding of CPython 3.11 bytecode for the baseline interpreter (see code_info.h).
 #include "code_info.h"
+#include "record.h"
 
 #include "cpython_internal.h"
 
@@ -126,8 +127,13 @@ CodeInfo* decode_code(PyCodeObject* code) {
   return info;
 }
 
+namespace {
+bool g_finalized = false;
+}
+
 void free_code_info(CodeInfo* info) {
   if (!info) return;
+  if (!info->traces.empty()) jit::free_traces(info, g_finalized);
   if (info->prev) info->prev->next = info->next;
   else g_all_infos = info->next;
   if (info->next) info->next->prev = info->prev;
@@ -136,6 +142,7 @@ void free_code_info(CodeInfo* info) {
 }
 
 void free_all_code_infos() {
+  g_finalized = true;  // after Python's finalization: no decrefs any more
   while (g_all_infos) free_code_info(g_all_infos);
 }
 

@@ -13,9 +13,14 @@
 #include "krait/alloc.h"
 
 namespace krait {
+namespace jit {
+struct Trace;
+}
 
 enum InstrFlags : std::uint8_t {
   kInstrLoopHeader = 1,  // the target of a backward jump: has a hot-loop counter
+  kInstrHasTrace = 2,    // loop header with a compiled trace: `counter` is its index in traces
+  kInstrNoTrace = 4,     // loop header blacklisted for recording
 };
 
 struct Instr {
@@ -64,6 +69,15 @@ struct CodeInfo {
     }
     return nullptr;
   }
+  // Tracing JIT state: compiled traces (indexed by their header's `counter`) and, per loop
+  // header that failed to record or whose trace was retired, the number of failures.
+  std::vector<jit::Trace*, Allocator<jit::Trace*>> traces;
+  struct LoopFailures {
+    std::int32_t header;
+    std::uint16_t aborts;
+    std::uint16_t retired;
+  };
+  std::vector<LoopFailures, Allocator<LoopFailures>> loop_failures;
   bool has_loop = false;
   bool hot_reported = false;
 

@@ -3,6 +3,8 @@
 #define Py_BUILD_CORE 1
 #include "cpython_shim.h"
 
+#include <stddef.h>
+
 #include <internal/pycore_ceval.h>
 #include <internal/pycore_interp.h>
 #include <internal/pycore_pyerrors.h>
@@ -279,4 +281,28 @@ PyObject* krait_import_name(PyThreadState* tstate, PyObject* builtins, PyObject*
 
 PyObject* krait_lookup_special(PyObject* obj, PyObject* name) {
   return _PyObject_LookupSpecial(obj, name);
+}
+
+PyObject** krait_global_value_addr(PyObject* globals, PyObject* builtins, const KraitCache* c,
+                                   uint32_t* gver, uint32_t* bver) {
+  if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) return NULL;
+  PyDictKeysObject* gkeys = ((PyDictObject*)globals)->ma_keys;
+  if (c->kind == kKraitCacheGlobalModule && gkeys->dk_version == c->version) {
+    *gver = c->version;
+    *bver = 0;
+    return &DK_UNICODE_ENTRIES(gkeys)[c->index].me_value;
+  }
+  PyDictKeysObject* bkeys = ((PyDictObject*)builtins)->ma_keys;
+  if (c->kind == kKraitCacheGlobalBuiltin && gkeys->dk_version == c->version &&
+      bkeys->dk_version == c->keys_version) {
+    *gver = c->version;
+    *bver = c->keys_version;
+    return &DK_UNICODE_ENTRIES(bkeys)[c->index].me_value;
+  }
+  return NULL;
+}
+
+void krait_dict_keys_offsets(int* ma_keys, int* dk_version) {
+  *ma_keys = (int)offsetof(PyDictObject, ma_keys);
+  *dk_version = (int)offsetof(PyDictKeysObject, dk_version);
 }

@@ -101,3 +101,20 @@ PyObject* krait_lookup_special(PyObject* obj, PyObject* name);
 }
 #endif
 #endif
+
+#ifndef KRAIT_SHIM_JIT
+#define KRAIT_SHIM_JIT
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* For the tracing JIT: the address of the dict entry value that LOAD_GLOBAL's cache `c`
+ * currently resolves to, with the keys versions that keep that address valid (*bver is 0 for
+ * a module global). NULL when the cache does not hold a valid global/builtin entry. */
+PyObject** krait_global_value_addr(PyObject* globals, PyObject* builtins, const KraitCache* c,
+                                   uint32_t* gver, uint32_t* bver);
+/* Byte offsets of PyDictObject.ma_keys and PyDictKeysObject.dk_version (internal structs). */
+void krait_dict_keys_offsets(int* ma_keys, int* dk_version);
+#ifdef __cplusplus
+}
+#endif
+#endif

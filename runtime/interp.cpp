@@ -13,6 +13,7 @@
 // exception pending (throwflag=1) when it failed after having effects. CPython unwinds by the
 // exception table and builds the traceback in both cases.
 #include "interp.h"
+#include "record.h"
 
 #include <cstdlib>
 
@@ -421,7 +422,17 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
   const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
-  void* const* const table = slow_mode ? slow_targets : targets;
+  void* const* table = slow_mode ? slow_targets : targets;
+  // The tracing JIT's recorder while this invocation records a loop: every instruction goes
+  // through slow_dispatch, which reports it before it executes. Leaving the C function any way
+  // at all ends the recording (the scope's destructor aborts it).
+  jit::Recorder* recorder = nullptr;
+  struct RecorderScope {
+    jit::Recorder*& rec;
+    ~RecorderScope() {
+      if (rec) jit::record_abort(rec, jit::AbortReason::k_left_loop);
+    }
+  } recorder_scope{recorder};
 
   if (krait_enter_recursive_call(tstate)) goto exit_with_error;
 
@@ -485,7 +496,13 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   DISPATCH();
 
 slow_dispatch:
-  // Tracing, the chaos test mode or the interp log channel: the rare paths of dispatch.
+  // Recording, tracing, the chaos test mode or the interp log channel: the rare paths.
+  if (recorder != nullptr) {
+    if (jit::record_step(recorder, frame, ip, sp) == jit::RecordStep::kStop) {
+      recorder = nullptr;
+      table = slow_mode ? slow_targets : targets;
+    }
+  }
   {
     // Tracing switched on by a callee: CPython must deliver the events from here on. Never
     // between KW_NAMES and its CALL (the names live in a C local of CPython's loop).
@@ -1174,13 +1191,39 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
 #define BACK_EDGE()                                                       \
   do {                                                                    \
     Instr* header = instrs + ip->target;                                  \
+    if ((header->flags & kInstrHasTrace) && !cframe.use_tracing) {        \
+      CHECK_EVAL_BREAKER();                                               \
+      goto run_trace;                                                     \
+    }                                                                     \
     if (KRAIT_UNLIKELY(++header->counter == hot_threshold)) {             \
       on_hot_loop(frame, info, static_cast<std::int32_t>(ip->target));    \
+      if (recorder == nullptr && !cframe.use_tracing &&                   \
+          !(header->flags & kInstrHasTrace)) {                            \
+        recorder = jit::record_start(tstate, frame, info,                 \
+                                     static_cast<std::int32_t>(ip->target), sp); \
+        if (recorder) table = slow_targets;                               \
+      }                                                                   \
     }                                                                     \
     CHECK_EVAL_BREAKER();                                                 \
     ip = header;                                                          \
     DISPATCH();                                                           \
   } while (0)
+
+// Runs the compiled loop of the header `ip` jumps back to, from the frame state at the header;
+// the trace's exit leaves the frame in the state of the instruction to resume at. An exit at
+// the back-edge's eval-breaker check handles the breaker as the closing jump would have.
+run_trace : {
+  bool breaker = false;
+  std::int32_t closing = 0;
+  std::int32_t resume = jit::trace_run(info, ip->target, frame, &sp, &breaker, &closing);
+  if (breaker) {
+    ip = instrs + closing;
+    frame->prev_instr = first_instr + ip->offset;
+    CHECK_EVAL_BREAKER();
+  }
+  ip = instrs + resume;
+  DISPATCH();
+}
 
 op_JUMP_BACKWARD:
   _PyCode_Warmup(code);

@@ -149,6 +149,12 @@ bool parse_options(const OptionSources& sources, Options* out, std::string* erro
       }
     }
   }
+  // CPython 3.12's spellings of perf support, back-ported: PYTHONPERFSUPPORT=1 and -X perf.
+  if (sources.getenv) {
+    if (auto v = sources.getenv("PYTHONPERFSUPPORT")) {
+      if (*v == "1") opts.perf_map = true;
+    }
+  }
   // -X entries are applied in command-line order, so the last one wins, as in sys._xoptions.
   for (const std::string& x : sources.xoptions) {
     auto eq = x.find('=');
@@ -156,6 +162,10 @@ bool parse_options(const OptionSources& sources, Options* out, std::string* erro
     bool has_value = eq != std::string::npos;
     std::string value = has_value ? x.substr(eq + 1) : std::string();
     if (name == "jit-help") continue;
+    if (name == "perf") {
+      opts.perf_map = true;
+      continue;
+    }
     int found = -1;
     for (int i = 0; i < static_cast<int>(OptionId::kCount); ++i) {
       if (name == table[i].xname) found = i;

@@ -25,11 +25,21 @@ const char* const kHelp[] = {
 static_assert(sizeof(kNames) / sizeof(kNames[0]) == kStatCount);
 }  // namespace
 
+const char* const kAbortReasonNames[] = {
+#define X(name, msg) #name,
+#include "../jit/abort_reasons.def"
+#undef X
+};
+std::uint64_t g_aborts_by_reason[kAbortReasonCount];
+std::uint64_t g_aborts_by_op[256];
+
 const char* stat_name(Stat s) { return kNames[static_cast<int>(s)]; }
 const char* stat_help(Stat s) { return kHelp[static_cast<int>(s)]; }
 void reset_stats() {
   std::memset(g_stats, 0, sizeof g_stats);
   std::memset(g_handoffs_by_op, 0, sizeof g_handoffs_by_op);
+  std::memset(g_aborts_by_reason, 0, sizeof g_aborts_by_reason);
+  std::memset(g_aborts_by_op, 0, sizeof g_aborts_by_op);
 }
 
 void for_each_stat(void (*fn)(void* ctx, const char* name, std::uint64_t value), void* ctx) {
@@ -39,6 +49,15 @@ void for_each_stat(void (*fn)(void* ctx, const char* name, std::uint64_t value),
     if (!kPyOps[op].name || kPyOps[op].base != op) continue;
     std::snprintf(name, sizeof name, "handoff_%s", kPyOps[op].name);
     fn(ctx, name, g_handoffs_by_op[op]);
+  }
+  for (int r = 0; r < kAbortReasonCount; ++r) {
+    std::snprintf(name, sizeof name, "abort_%s", kAbortReasonNames[r]);
+    fn(ctx, name, g_aborts_by_reason[r]);
+  }
+  for (int op = 0; op < 256; ++op) {
+    if (!kPyOps[op].name || kPyOps[op].base != op) continue;
+    std::snprintf(name, sizeof name, "abort_op_%s", kPyOps[op].name);
+    fn(ctx, name, g_aborts_by_op[op]);
   }
 }
 

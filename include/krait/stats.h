@@ -22,12 +22,23 @@ inline void bump(Stat s, std::uint64_t n = 1) { g_stats[static_cast<int>(s)] += 
 inline void set_stat(Stat s, std::uint64_t v) { g_stats[static_cast<int>(s)] = v; }
 inline std::uint64_t stat_value(Stat s) { return g_stats[static_cast<int>(s)]; }
 
+// Aborted recordings of the tracing JIT, by reason (jit/abort_reasons.def order) and by the
+// opcode that was not supported.
+inline constexpr int kAbortReasonCount = 0
+#define X(name, msg) +1
+#include "../../jit/abort_reasons.def"
+#undef X
+    ;
+extern std::uint64_t g_aborts_by_reason[kAbortReasonCount];
+extern std::uint64_t g_aborts_by_op[256];
+
 const char* stat_name(Stat s);
 const char* stat_help(Stat s);
 void reset_stats();
 
 // Every counter by name: the stats.def rows in table order, then one `handoff_<OPNAME>` per
-// base CPython opcode (hand-offs of the baseline interpreter to CPython at that opcode).
+// base CPython opcode (hand-offs of the baseline interpreter to CPython at that opcode), one
+// `abort_<reason>` per abort reason and one `abort_op_<OPNAME>` per base opcode.
 void for_each_stat(void (*fn)(void* ctx, const char* name, std::uint64_t value), void* ctx);
 
 // {"name": value, ...} with every counter, as for_each_stat lists them.

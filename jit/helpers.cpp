@@ -1,0 +1,63 @@
+// C helpers that compiled traces call (declared in target.h). They never run Python code:
+// that is what lets a trace keep its assumptions across the call.
+#include <cmath>
+
+#include "target.h"
+
+extern "C" {
+
+int krait_jit_unbox_int(PyObject* o, std::int64_t* out) {
+  int overflow = 0;
+  long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+  if (overflow) return 1;
+  *out = v;
+  return 0;
+}
+
+namespace {
+// Replacing an exact int or float runs no Python code when the old item dies.
+inline bool harmless_item(PyObject* o) { return PyLong_CheckExact(o) || PyFloat_CheckExact(o); }
+
+int list_store(PyObject* list, std::int64_t idx, PyObject* v) {
+  if (v == nullptr) {
+    PyErr_Clear();  // the interpreter redoes the store and raises MemoryError itself
+    return -1;
+  }
+  PyObject** slot = &reinterpret_cast<PyListObject*>(list)->ob_item[idx];
+  PyObject* old = *slot;
+  *slot = v;
+  Py_DECREF(old);
+  return 0;
+}
+}  // namespace
+
+int krait_jit_list_store_int(PyObject* list, std::int64_t idx, std::int64_t value) {
+  if (!harmless_item(PyList_GET_ITEM(list, idx))) return -1;
+  return list_store(list, idx, PyLong_FromLongLong(value));
+}
+
+int krait_jit_list_store_flt(PyObject* list, std::int64_t idx, double value) {
+  if (!harmless_item(PyList_GET_ITEM(list, idx))) return -1;
+  return list_store(list, idx, PyFloat_FromDouble(value));
+}
+
+// Python's float %: the result takes the divisor's sign (a zero result too).
+double krait_jit_fmod(double a, double b) {
+  double m = std::fmod(a, b);
+  if (m == 0.0) return std::copysign(0.0, b);
+  if ((b < 0) != (m < 0)) m += b;
+  return m;
+}
+
+// Python's float //: floor of the exact quotient, computed from the remainder so that
+// a == b * q + (a % b) holds as closely as doubles allow; a zero quotient keeps the sign of a/b.
+double krait_jit_ffloordiv(double a, double b) {
+  double m = std::fmod(a, b);
+  double q = (a - m) / b;
+  if (m != 0.0 && ((b < 0) != (m < 0))) q -= 1.0;
+  if (q == 0.0) return std::copysign(0.0, a / b);
+  double f = std::floor(q);
+  return (q - f > 0.5) ? f + 1.0 : f;
+}
+
+}  // extern "C"

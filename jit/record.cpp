@@ -1,0 +1,848 @@
+// The recorder: follows the interpreter through one iteration of a hot loop and emits IR
+// specialised on the values it observes. Each bytecode's recording sits next to the others
+// here (one switch over the opcodes the recorder supports); anything else aborts by name.
+// Guards carry the snapshot of the interpreter state *before* the instruction, so an exit
+// re-executes that instruction in the interpreter with exactly CPython's semantics.
+#include "record.h"
+
+#include <chrono>
+#include <cstring>
+
+#include "cpython_shim.h"
+#include "krait/log.h"
+#include "krait/options.h"
+#include "krait/stats.h"
+#include "opt.h"
+#include "py_opcodes.h"
+#include "pylayout.h"
+#include "trace_compile.h"
+
+namespace krait::jit {
+
+namespace {
+
+// CPython's binary_op opargs (opcode.py _nb_ops), in-place forms are + 13.
+enum NbOp {
+  kNbAdd = 0,
+  kNbAnd = 1,
+  kNbFloorDiv = 2,
+  kNbMul = 5,
+  kNbMod = 6,
+  kNbOr = 7,
+  kNbSub = 10,
+  kNbTrueDiv = 11,
+  kNbXor = 12
+};
+
+constexpr std::size_t kMaxTraceIns = 4000;
+
+// The value of an exact int index seen on the stack (false if it does not fit Py_ssize_t;
+// an out-of-range index is then the interpreter's IndexError to raise).
+bool observed_index(PyObject* o, Py_ssize_t* out) {
+  *out = PyLong_AsSsize_t(o);
+  if (*out == -1 && PyErr_Occurred()) {
+    PyErr_Clear();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+class Recorder {
+ public:
+  Recorder(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info, std::int32_t header,
+           PyObject** sp)
+      : tstate_(tstate), frame_(frame), info_(info), header_(header), em_(trace_->ir) {
+    trace_->code = frame->f_code;
+    trace_->header = header;
+    entry_depth_ = static_cast<std::uint16_t>(sp - frame->localsplus);
+    trace_->entry_depth = entry_depth_;
+    int nslots = frame->f_code->co_nlocalsplus + frame->f_code->co_stacksize;
+    cur_.assign(nslots, kNoRef);
+    modified_.assign(nslots, 0);
+    depth_ = entry_depth_;
+    expect_pc_ = header;
+  }
+  ~Recorder() { delete trace_; }
+
+  RecordStep step(_PyInterpreterFrame* frame, const Instr* ip, PyObject** sp);
+  void abort(AbortReason why, int op = -1);
+
+ private:
+  using Ref = IrRef;
+  // --- stack and slot model
+  Ref slot(int s) {
+    if (cur_[s] == kNoRef) {
+      Ref r = em_.emit(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, static_cast<std::uint16_t>(s));
+      cur_[s] = r;
+      // An unbound local would be NULL; the interpreter raises for it, the trace must not run.
+      guard(IrOp::GNE, r, trace_->ir.kobj(nullptr));
+    }
+    return cur_[s];
+  }
+  void set_slot(int s, Ref r) {
+    cur_[s] = r;
+    modified_[s] = 1;
+    snap_ = -1;
+  }
+  Ref peek(int n) { return slot(depth_ - n); }
+  PyObject* seen(int n) const { return sp_[-n]; }
+  void push(Ref r) {
+    cur_[depth_] = r;
+    modified_[depth_] = 1;
+    ++depth_;
+    snap_ = -1;
+  }
+  void pop(int n = 1) {
+    depth_ -= n;
+    snap_ = -1;
+  }
+  // --- emission helpers
+  std::uint16_t snapshot() {
+    if (snap_ < 0) {
+      std::vector<SnapEntry> e;
+      for (int s = 0; s < depth_; ++s) {
+        if (modified_[s] || s >= entry_depth_)
+          e.push_back(SnapEntry{static_cast<std::uint16_t>(s), cur_[s]});
+      }
+      snap_ = trace_->ir.add_snapshot(pc_, static_cast<std::uint16_t>(depth_), e.data(),
+                                      static_cast<std::uint32_t>(e.size()));
+    }
+    return static_cast<std::uint16_t>(snap_);
+  }
+  Ref emit(IrOp op, IrType t, Ref a = kNoRef, Ref b = kNoRef, std::uint16_t lit = 0) {
+    if (op_has(op, kIrGuard)) lit = snapshot();
+    Ref r = em_.emit(op, t, a, b, lit);
+    if (r == kFailRef) failed_ = true;
+    return r;
+  }
+  void guard(IrOp op, Ref a, Ref b = kNoRef) { emit(op, IrType::k_void, a, b); }
+  Ref kobj(const void* p) { return trace_->ir.kobj(p); }
+  Ref kint(std::int64_t v) { return trace_->ir.kint(v); }
+  Ref frame_ref() { return em_.emit(IrOp::FRAME, IrType::k_ptr); }
+  void hold(PyObject* o) {
+    for (PyObject* h : trace_->held)
+      if (h == o) return;
+    Py_INCREF(o);
+    trace_->held.push_back(o);
+  }
+
+  // Typed views of an operand (guarding the type on first use).
+  bool as_int(Ref r, PyObject* o, Ref* out);
+  bool as_flt(Ref r, PyObject* o, Ref* out);
+  bool truth(Ref r, PyObject* o, bool* taken_true);
+
+  bool rec_binary(int nb);
+  bool rec_compare(int op);
+  bool rec_for_iter();
+  bool rec_subscr();
+  bool rec_store_subscr();
+  bool rec_load_global(int arg);
+  bool rec_call(int nargs);
+  bool rec_branch(bool jump_if_true, const Instr* ip);
+  void unbox_borrowed_items();
+  RecordStep close();
+
+  PyThreadState* tstate_;
+  _PyInterpreterFrame* frame_;
+  CodeInfo* info_;
+  std::int32_t header_;
+  Trace* trace_ = new Trace();
+  Emitter em_;
+  std::vector<Ref> cur_;
+  std::vector<std::uint8_t> modified_;
+  int depth_ = 0;
+  std::uint16_t entry_depth_ = 0;
+  std::int32_t pc_ = 0;         // instruction being recorded
+  std::int32_t expect_pc_ = 0;  // where the interpreter must continue
+  PyObject** sp_ = nullptr;
+  int snap_ = -1;
+  std::int32_t pending_jump_ = -1;  // a conditional jump recorded with the compare before it
+  bool failed_ = false;
+  bool has_store_ = false;
+  AbortReason reason_ = AbortReason::k_unsupported_op;
+  int abort_op_ = -1;
+  std::uint64_t start_ns_ = 0;
+
+  friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
+                                PyObject**);
+};
+
+bool Recorder::as_int(Ref r, PyObject* o, Ref* out) {
+  if (trace_->ir.type_of(r) == IrType::k_int) {
+    *out = r;
+    return true;
+  }
+  if (!PyLong_CheckExact(o)) return false;
+  int overflow = 0;
+  PyLong_AsLongLongAndOverflow(o, &overflow);
+  if (overflow) {
+    reason_ = AbortReason::k_bigint;
+    return false;
+  }
+  if (trace_->ir.type_of(r) != IrType::k_obj) return false;
+  guard(IrOp::GTYPE, r, kobj(&PyLong_Type));
+  *out = emit(IrOp::UNBOXI, IrType::k_int, r);
+  return !failed_;
+}
+
+bool Recorder::as_flt(Ref r, PyObject* o, Ref* out) {
+  if (trace_->ir.type_of(r) == IrType::k_flt) {
+    *out = r;
+    return true;
+  }
+  if (!PyFloat_CheckExact(o) || trace_->ir.type_of(r) != IrType::k_obj) return false;
+  guard(IrOp::GTYPE, r, kobj(&PyFloat_Type));
+  *out = emit(IrOp::UNBOXF, IrType::k_flt, r);
+  return !failed_;
+}
+
+// The truth of operand r (observed value o) as a guard; *taken_true receives the observed truth.
+bool Recorder::truth(Ref r, PyObject* o, bool* t) {
+  IrBuffer& ir = trace_->ir;
+  Ref cond = kNoRef;
+  if (ir.type_of(r) == IrType::k_bool) {
+    cond = r;
+  } else if (ir.type_of(r) == IrType::k_int) {
+    cond = emit(IrOp::NE, IrType::k_bool, r, kint(0));
+  } else if (ir.type_of(r) == IrType::k_flt) {
+    cond = emit(IrOp::FNE, IrType::k_bool, r, ir.kflt(0.0));
+  } else if (o == Py_True || o == Py_False || o == Py_None) {
+    guard(IrOp::GEQ, r, kobj(o));
+    *t = o == Py_True;
+    return !failed_;
+  } else if (PyLong_CheckExact(o)) {
+    Ref v;
+    if (!as_int(r, o, &v)) return false;
+    cond = emit(IrOp::NE, IrType::k_bool, v, kint(0));
+  } else if (PyFloat_CheckExact(o)) {
+    Ref v;
+    if (!as_flt(r, o, &v)) return false;
+    cond = emit(IrOp::FNE, IrType::k_bool, v, ir.kflt(0.0));
+  } else if (PyList_CheckExact(o) || PyTuple_CheckExact(o)) {
+    guard(IrOp::GTYPE, r, kobj(Py_TYPE(o)));
+    Ref n = emit(IrOp::LDFLD, IrType::k_int, r, kNoRef, kOffObSize);
+    cond = emit(IrOp::NE, IrType::k_bool, n, kint(0));
+  } else {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  int v = PyObject_IsTrue(o);
+  if (v < 0) {
+    PyErr_Clear();
+    return false;
+  }
+  *t = v != 0;
+  guard(*t ? IrOp::GTRUE : IrOp::GFALSE, cond);
+  return !failed_;
+}
+
+bool Recorder::rec_binary(int nb) {
+  if (nb >= 13) nb -= 13;  // in-place forms behave as the plain ones on int and float
+  Ref a = peek(2), b = peek(1);
+  PyObject *oa = seen(2), *ob = seen(1);
+  IrBuffer& ir = trace_->ir;
+  const bool ia = PyLong_CheckExact(oa), ib = PyLong_CheckExact(ob);
+  const bool fa = PyFloat_CheckExact(oa), fb = PyFloat_CheckExact(ob);
+  Ref r = kNoRef;
+  if (ia && ib) {
+    Ref x, y;
+    if (!as_int(a, oa, &x) || !as_int(b, ob, &y)) return false;
+    switch (nb) {
+      case kNbAdd:
+        r = emit(IrOp::ADDOV, IrType::k_int, x, y);
+        break;
+      case kNbSub:
+        r = emit(IrOp::SUBOV, IrType::k_int, x, y);
+        break;
+      case kNbMul:
+        r = emit(IrOp::MULOV, IrType::k_int, x, y);
+        break;
+      case kNbFloorDiv:
+        r = emit(IrOp::FLOORDIV, IrType::k_int, x, y);
+        break;
+      case kNbMod:
+        r = emit(IrOp::MOD, IrType::k_int, x, y);
+        break;
+      case kNbAnd:
+        r = emit(IrOp::BAND, IrType::k_int, x, y);
+        break;
+      case kNbOr:
+        r = emit(IrOp::BOR, IrType::k_int, x, y);
+        break;
+      case kNbXor:
+        r = emit(IrOp::BXOR, IrType::k_int, x, y);
+        break;
+      case kNbTrueDiv: {
+        // Ints of at most 53 bits convert to double exactly, and the IEEE quotient of exact
+        // operands is the correctly rounded one CPython computes; larger ints exit.
+        const std::int64_t lim = std::int64_t{1} << 53;
+        guard(IrOp::GULT, emit(IrOp::ADD, IrType::k_int, x, kint(lim)), kint(2 * lim + 1));
+        guard(IrOp::GULT, emit(IrOp::ADD, IrType::k_int, y, kint(lim)), kint(2 * lim + 1));
+        r = emit(IrOp::FDIV, IrType::k_flt, emit(IrOp::ITOF, IrType::k_flt, x),
+                 emit(IrOp::ITOF, IrType::k_flt, y));
+        break;
+      }
+      default:
+        return false;
+    }
+  } else if ((fa || ia) && (fb || ib)) {
+    // float op float, or mixed: the int converts with PyLong_AsDouble's rounding (an int64
+    // always fits a double's range), which cvtsi2sd / scvtf reproduce.
+    Ref x, y;
+    if (fa ? !as_flt(a, oa, &x) : !as_int(a, oa, &x)) return false;
+    if (fb ? !as_flt(b, ob, &y) : !as_int(b, ob, &y)) return false;
+    if (!fa) x = emit(IrOp::ITOF, IrType::k_flt, x);
+    if (!fb) y = emit(IrOp::ITOF, IrType::k_flt, y);
+    switch (nb) {
+      case kNbAdd:
+        r = emit(IrOp::FADD, IrType::k_flt, x, y);
+        break;
+      case kNbSub:
+        r = emit(IrOp::FSUB, IrType::k_flt, x, y);
+        break;
+      case kNbMul:
+        r = emit(IrOp::FMUL, IrType::k_flt, x, y);
+        break;
+      case kNbTrueDiv:
+        r = emit(IrOp::FDIV, IrType::k_flt, x, y);
+        break;
+      case kNbMod:
+        r = emit(IrOp::FMOD, IrType::k_flt, x, y);
+        break;
+      case kNbFloorDiv:
+        r = emit(IrOp::FFLOORDIV, IrType::k_flt, x, y);
+        break;
+      default:
+        return false;
+    }
+  } else {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  (void)ir;
+  if (failed_) return false;
+  pop(2);
+  push(r);
+  return true;
+}
+
+bool Recorder::rec_compare(int op) {
+  static const IrOp kInt[] = {IrOp::LT, IrOp::LE, IrOp::EQ, IrOp::NE, IrOp::GT, IrOp::GE};
+  static const IrOp kFlt[] = {IrOp::FLT, IrOp::FLE, IrOp::FEQ, IrOp::FNE, IrOp::FGT, IrOp::FGE};
+  if (op < 0 || op > 5) return false;
+  Ref a = peek(2), b = peek(1);
+  PyObject *oa = seen(2), *ob = seen(1);
+  Ref x, y, r;
+  if (PyLong_CheckExact(oa) && PyLong_CheckExact(ob)) {
+    if (!as_int(a, oa, &x) || !as_int(b, ob, &y)) return false;
+    r = emit(kInt[op], IrType::k_bool, x, y);
+  } else if (PyFloat_CheckExact(oa) && PyFloat_CheckExact(ob)) {
+    if (!as_flt(a, oa, &x) || !as_flt(b, ob, &y)) return false;
+    r = emit(kFlt[op], IrType::k_bool, x, y);
+  } else {
+    // Mixed int/float comparisons are exact in CPython (not via conversion): not yet traced.
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  if (failed_) return false;
+  pop(2);
+  push(r);
+  return true;
+}
+
+bool Recorder::rec_for_iter() {
+  Ref it = peek(1);
+  PyObject* o = seen(1);
+  PyTypeObject* t = Py_TYPE(o);
+  Ref item;
+  if (t == &PyRangeIter_Type) {
+    auto* ri = reinterpret_cast<RangeIterLayout*>(o);
+    if (ri->index >= ri->len) return false;  // the loop ends: not part of the iteration
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
+    Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
+    guard(IrOp::GLT, idx, len);
+    Ref start = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, start));
+    Ref step = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, step));
+    // start + index * step cannot overflow for an index below len (range checked it).
+    item = emit(IrOp::ADD, IrType::k_int, start, emit(IrOp::MUL, IrType::k_int, idx, step));
+    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
+         offsetof(RangeIterLayout, index));
+  } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
+    auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    if (si->it_seq == nullptr || si->it_index >= Py_SIZE(si->it_seq)) return false;
+    const bool list = t == &PyListIter_Type;
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
+    guard(IrOp::GNE, seq, kobj(nullptr));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
+    Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+    guard(IrOp::GLT, idx, n);
+    if (list) {
+      Ref items = emit(IrOp::LDFLD, IrType::k_ptr, seq, kNoRef, kOffListItems);
+      item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+    } else {
+      item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
+    }
+    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
+         offsetof(SeqIterLayout, it_index));
+  } else {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  if (failed_) return false;
+  push(item);
+  return true;
+}
+
+bool Recorder::rec_subscr() {
+  Ref c = peek(2), i = peek(1);
+  PyObject *oc = seen(2), *oi = seen(1);
+  const bool list = PyList_CheckExact(oc);
+  if ((!list && !PyTuple_CheckExact(oc)) || !PyLong_CheckExact(oi)) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  Py_ssize_t iv;
+  if (!observed_index(oi, &iv) || iv >= Py_SIZE(oc) || iv < -Py_SIZE(oc)) return false;
+  Ref idx;
+  if (!as_int(i, oi, &idx)) return false;
+  guard(IrOp::GTYPE, c, kobj(Py_TYPE(oc)));
+  Ref n = emit(IrOp::LDFLD, IrType::k_int, c, kNoRef, kOffObSize);
+  if (iv < 0) {
+    guard(IrOp::GLT, idx, kint(0));
+    idx = emit(IrOp::ADD, IrType::k_int, idx, n);
+  }
+  guard(IrOp::GULT, idx, n);
+  Ref item;
+  if (list) {
+    Ref items = emit(IrOp::LDFLD, IrType::k_ptr, c, kNoRef, kOffListItems);
+    item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+  } else {
+    item = emit(IrOp::LDELEM, IrType::k_obj, c, idx, kOffTupleItems);
+  }
+  if (failed_) return false;
+  pop(2);
+  push(item);
+  return true;
+}
+
+// Values borrowed from list items could be freed by a list store: keep them unboxed instead
+// (their type is guarded; an int/float is re-boxed on exit).
+void Recorder::unbox_borrowed_items() {
+  IrBuffer& ir = trace_->ir;
+  for (int s = 0; s < depth_; ++s) {
+    Ref r = cur_[s];
+    if (r == kNoRef || is_const(r) || ir.at(r).op != IrOp::LDELEM) continue;
+    const PyTypeObject* t = known_pytype(ir, r);
+    if (t == &PyLong_Type) {
+      cur_[s] = emit(IrOp::UNBOXI, IrType::k_int, r);
+    } else if (t == &PyFloat_Type) {
+      cur_[s] = emit(IrOp::UNBOXF, IrType::k_flt, r);
+    } else {
+      failed_ = true;
+      reason_ = AbortReason::k_unsupported_type;
+    }
+  }
+}
+
+bool Recorder::rec_store_subscr() {
+  // Stack: value, container, index (TOS).
+  Ref v = peek(3), c = peek(2), i = peek(1);
+  PyObject *oc = seen(2), *oi = seen(1), *ov = seen(3);
+  if (!PyList_CheckExact(oc) || !PyLong_CheckExact(oi)) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  Py_ssize_t iv;
+  if (!observed_index(oi, &iv) || iv < 0 || iv >= Py_SIZE(oc)) return false;
+  PyObject* old = PyList_GET_ITEM(oc, iv);
+  if (!PyLong_CheckExact(old) && !PyFloat_CheckExact(old)) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  Ref idx, val = v;
+  if (!as_int(i, oi, &idx)) return false;
+  IrType vt = trace_->ir.type_of(v);
+  if (vt == IrType::k_obj) {
+    if (PyLong_CheckExact(ov)) {
+      if (!as_int(v, ov, &val)) return false;
+    } else if (PyFloat_CheckExact(ov)) {
+      if (!as_flt(v, ov, &val)) return false;
+    } else {
+      reason_ = AbortReason::k_unsupported_type;
+      return false;
+    }
+  } else if (vt != IrType::k_int && vt != IrType::k_flt) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  guard(IrOp::GTYPE, c, kobj(&PyList_Type));
+  Ref n = emit(IrOp::LDFLD, IrType::k_int, c, kNoRef, kOffObSize);
+  guard(IrOp::GULT, idx, n);
+  emit(IrOp::STLIST, IrType::k_void, emit(IrOp::CARG, IrType::k_void, c, idx), val);
+  if (failed_) return false;
+  has_store_ = true;
+  pop(3);
+  unbox_borrowed_items();
+  return !failed_;
+}
+
+bool Recorder::rec_load_global(int arg) {
+  PyObject* globals = frame_->f_globals;
+  PyObject* builtins = frame_->f_builtins;
+  const Instr& in = info_->instrs[pc_];
+  if (in.cache == kNoCache) return false;
+  std::uint32_t gver = 0, bver = 0;
+  PyObject** addr =
+      krait_global_value_addr(globals, builtins, &info_->caches[in.cache], &gver, &bver);
+  if (addr == nullptr || *addr == nullptr) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  // The trace embeds the dicts: guard that the frame runs with them, then their key layouts.
+  Ref f = frame_ref();
+  guard(IrOp::GEQ,
+        emit(IrOp::LDFLD, IrType::k_obj, f, kNoRef, offsetof(_PyInterpreterFrame, f_globals)),
+        kobj(globals));
+  guard(IrOp::GKEYS, kobj(globals), kint(gver));
+  if (bver != 0) {
+    guard(IrOp::GEQ,
+          emit(IrOp::LDFLD, IrType::k_obj, f, kNoRef, offsetof(_PyInterpreterFrame, f_builtins)),
+          kobj(builtins));
+    guard(IrOp::GKEYS, kobj(builtins), kint(bver));
+  }
+  Ref v = emit(IrOp::LDFLD, IrType::k_obj, trace_->ir.kptr(addr), kNoRef, 0);
+  guard(IrOp::GNE, v, kobj(nullptr));
+  if (failed_) return false;
+  if (arg & 1) push(kobj(nullptr));
+  push(v);
+  return true;
+}
+
+bool Recorder::rec_call(int nargs) {
+  // Stack: NULL-or-self, callable, args...
+  Ref fn = peek(nargs + 1);
+  PyObject* ofn = seen(nargs + 1);
+  if (seen(nargs + 2) != nullptr) return false;
+  PyObject* builtin_len = PyDict_GetItemString(frame_->f_builtins, "len");
+  if (nargs == 1 && ofn == builtin_len && builtin_len != nullptr) {
+    PyObject* arg = seen(1);
+    if (!PyList_CheckExact(arg) && !PyTuple_CheckExact(arg)) {
+      reason_ = AbortReason::k_unsupported_type;
+      return false;
+    }
+    hold(ofn);
+    guard(IrOp::GEQ, fn, kobj(ofn));
+    guard(IrOp::GTYPE, peek(1), kobj(Py_TYPE(arg)));
+    Ref n = emit(IrOp::LDFLD, IrType::k_int, peek(1), kNoRef, kOffObSize);
+    if (failed_) return false;
+    pop(nargs + 2);
+    push(n);
+    return true;
+  }
+  reason_ = AbortReason::k_unsupported_op;
+  return false;
+}
+
+bool Recorder::rec_branch(bool jump_if_true, const Instr* ip) {
+  bool t = false;
+  if (!truth(peek(1), seen(1), &t)) return false;
+  pop();
+  expect_pc_ = (t == jump_if_true) ? ip->target : pc_ + 1;
+  return true;
+}
+
+RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject** sp) {
+  if (frame != frame_) {
+    abort(AbortReason::k_frame_changed);
+    return RecordStep::kStop;
+  }
+  const std::int32_t pc = static_cast<std::int32_t>(ip - info_->instrs.data());
+  if (pc == pending_jump_) {
+    // The interpreter did not fuse the compare with its jump: the branch is recorded already.
+    pending_jump_ = -1;
+    return RecordStep::kContinue;
+  }
+  pending_jump_ = -1;
+  if (pc != expect_pc_) {
+    abort(AbortReason::k_left_loop);
+    return RecordStep::kStop;
+  }
+  if (sp - frame->localsplus != depth_) {
+    abort(AbortReason::k_stack_mismatch);
+    return RecordStep::kStop;
+  }
+  if (trace_->ir.ins.size() > kMaxTraceIns) {
+    abort(AbortReason::k_too_long);
+    return RecordStep::kStop;
+  }
+  pc_ = pc;
+  sp_ = sp;
+  snap_ = -1;
+  expect_pc_ = pc + 1;
+  reason_ = AbortReason::k_unsupported_op;
+  const int arg = ip->arg;
+  bool ok = true;
+  switch (ip->op) {
+    case NOP:
+      break;
+    case LOAD_FAST:
+      if (frame->localsplus[arg] == nullptr) {
+        ok = false;
+        break;
+      }
+      push(slot(arg));
+      break;
+    case STORE_FAST:
+      set_slot(arg, peek(1));
+      pop();
+      break;
+    case LOAD_CONST:
+      push(kobj(PyTuple_GET_ITEM(frame->f_code->co_consts, arg)));
+      break;
+    case POP_TOP:
+      pop();
+      break;
+    case PUSH_NULL:
+      push(kobj(nullptr));
+      break;
+    case COPY:
+      push(peek(arg));
+      break;
+    case SWAP: {
+      Ref t = peek(1);
+      cur_[depth_ - 1] = peek(arg);
+      cur_[depth_ - arg] = t;
+      modified_[depth_ - 1] = modified_[depth_ - arg] = 1;
+      break;
+    }
+    case BINARY_OP:
+      ok = rec_binary(arg);
+      break;
+    case COMPARE_OP:
+      ok = rec_compare(arg);
+      // The interpreter fuses a compare of exact ints/floats with the forward conditional
+      // jump after it (the jump is then never dispatched): record the branch here too.
+      if (ok && (ip[1].op == POP_JUMP_FORWARD_IF_FALSE || ip[1].op == POP_JUMP_FORWARD_IF_TRUE)) {
+        const int t = PyObject_RichCompareBool(seen(2), seen(1), arg);
+        if (t < 0) {
+          PyErr_Clear();
+          ok = false;
+          break;
+        }
+        pc_ = pc + 1;  // guard as the jump itself: the bool is on the stack
+        snap_ = -1;
+        guard(t ? IrOp::GTRUE : IrOp::GFALSE, peek(1));
+        pop();
+        expect_pc_ = ((t != 0) == (ip[1].op == POP_JUMP_FORWARD_IF_TRUE)) ? ip[1].target : pc + 2;
+        pending_jump_ = pc + 1;
+      }
+      break;
+    case IS_OP: {
+      Ref a = peek(2), b = peek(1);
+      IrBuffer& ir = trace_->ir;
+      Ref r;
+      if (ir.type_of(a) == IrType::k_obj && ir.type_of(b) == IrType::k_obj) {
+        r = emit(arg ? IrOp::NE : IrOp::EQ, IrType::k_bool, a, b);
+      } else if ((ir.type_of(a) != IrType::k_obj && seen(1) == Py_None) ||
+                 (ir.type_of(b) != IrType::k_obj && seen(2) == Py_None)) {
+        if (ir.type_of(a) == IrType::k_obj) guard(IrOp::GEQ, a, kobj(Py_None));
+        if (ir.type_of(b) == IrType::k_obj) guard(IrOp::GEQ, b, kobj(Py_None));
+        r = ir.kbool(arg != 0);  // an unboxed number is never None
+      } else {
+        reason_ = AbortReason::k_unsupported_type;
+        ok = false;
+        break;
+      }
+      pop(2);
+      push(r);
+      break;
+    }
+    case UNARY_NOT: {
+      bool t;
+      Ref a = peek(1);
+      if (trace_->ir.type_of(a) == IrType::k_bool) {
+        Ref r = emit(IrOp::NOT, IrType::k_bool, a);
+        pop();
+        push(r);
+      } else if (seen(1) == Py_True || seen(1) == Py_False) {
+        guard(IrOp::GEQ, a, kobj(seen(1)));
+        t = seen(1) == Py_True;
+        pop();
+        push(trace_->ir.kbool(!t));
+      } else {
+        reason_ = AbortReason::k_unsupported_type;
+        ok = false;
+      }
+      break;
+    }
+    case UNARY_NEGATIVE: {
+      Ref x;
+      if (PyLong_CheckExact(seen(1))) {
+        ok = as_int(peek(1), seen(1), &x);
+        if (ok) x = emit(IrOp::NEGOV, IrType::k_int, x);
+      } else if (PyFloat_CheckExact(seen(1))) {
+        ok = as_flt(peek(1), seen(1), &x);
+        if (ok) x = emit(IrOp::FNEG, IrType::k_flt, x);
+      } else {
+        reason_ = AbortReason::k_unsupported_type;
+        ok = false;
+      }
+      if (ok) {
+        pop();
+        push(x);
+      }
+      break;
+    }
+    case UNARY_INVERT: {
+      Ref x;
+      ok = PyLong_CheckExact(seen(1)) && as_int(peek(1), seen(1), &x);
+      if (ok) {
+        x = emit(IrOp::BXOR, IrType::k_int, x, kint(-1));
+        pop();
+        push(x);
+      }
+      break;
+    }
+    case POP_JUMP_FORWARD_IF_FALSE:
+    case POP_JUMP_BACKWARD_IF_FALSE:
+      ok = rec_branch(false, ip);
+      break;
+    case POP_JUMP_FORWARD_IF_TRUE:
+    case POP_JUMP_BACKWARD_IF_TRUE:
+      ok = rec_branch(true, ip);
+      break;
+    case POP_JUMP_FORWARD_IF_NONE:
+    case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE:
+    case POP_JUMP_BACKWARD_IF_NOT_NONE: {
+      Ref a = peek(1);
+      bool none = seen(1) == Py_None;
+      if (trace_->ir.type_of(a) == IrType::k_obj)
+        guard(none ? IrOp::GEQ : IrOp::GNE, a, kobj(Py_None));
+      const bool jump_if_none =
+          ip->op == POP_JUMP_FORWARD_IF_NONE || ip->op == POP_JUMP_BACKWARD_IF_NONE;
+      pop();
+      expect_pc_ = (none == jump_if_none) ? ip->target : pc + 1;
+      break;
+    }
+    case JUMP_IF_FALSE_OR_POP:
+    case JUMP_IF_TRUE_OR_POP: {
+      bool t = false;
+      ok = truth(peek(1), seen(1), &t);
+      if (ok) {
+        const bool jump = t == (ip->op == JUMP_IF_TRUE_OR_POP);
+        if (jump) {
+          expect_pc_ = ip->target;
+        } else {
+          pop();
+        }
+      }
+      break;
+    }
+    case JUMP_FORWARD:
+      expect_pc_ = ip->target;
+      break;
+    case JUMP_BACKWARD:
+      expect_pc_ = ip->target;
+      break;
+    case FOR_ITER:
+      ok = rec_for_iter();
+      if (!ok && reason_ == AbortReason::k_unsupported_op) reason_ = AbortReason::k_left_loop;
+      break;
+    case BINARY_SUBSCR:
+      ok = rec_subscr();
+      break;
+    case STORE_SUBSCR:
+      ok = rec_store_subscr();
+      break;
+    case LOAD_GLOBAL:
+      ok = rec_load_global(arg);
+      break;
+    case PRECALL:
+      break;  // bound-method unpacking does not apply to the calls the recorder accepts
+    case CALL:
+      ok = rec_call(arg);
+      break;
+    default:
+      ok = false;
+      break;
+  }
+  if (!ok || failed_) {
+    abort(failed_ && reason_ == AbortReason::k_unsupported_op ? AbortReason::k_unstable : reason_,
+          reason_ == AbortReason::k_unsupported_op ? ip->op : -1);
+    return RecordStep::kStop;
+  }
+  // A taken back-edge: to our header it closes the trace; to another header it is an inner
+  // loop (traced on its own; the outer loop is not recorded).
+  if (expect_pc_ <= pc && (kPyOps[ip->op].jump == kJumpBackward)) {
+    if (expect_pc_ == header_) {
+      trace_->closing = pc;
+      return close();
+    }
+    abort(AbortReason::k_inner_loop);
+    return RecordStep::kStop;
+  }
+  return RecordStep::kContinue;
+}
+
+RecordStep Recorder::close() {
+  // Values borrowed from list items must not be carried across a list store (next iteration).
+  if (has_store_) {
+    pc_ = header_;
+    unbox_borrowed_items();
+    if (failed_) {
+      abort(AbortReason::k_unsupported_type);
+      return RecordStep::kStop;
+    }
+  }
+  std::vector<IrRef> end_slots(cur_.size(), kNoRef);
+  for (int s = 0; s < entry_depth_; ++s) {
+    if (modified_[s]) end_slots[s] = cur_[s];
+  }
+  Trace* t = trace_;
+  const char* why = nullptr;
+  AbortReason fail = AbortReason::k_backend;
+  if (!compile_trace(*t, em_, end_slots, info_, &fail, &why)) {
+    abort(fail);
+    return RecordStep::kStop;
+  }
+  t->compile_ns =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count()) -
+      start_ns_;
+  register_trace(info_, t);
+  trace_ = nullptr;
+  delete this;
+  return RecordStep::kStop;
+}
+
+void Recorder::abort(AbortReason why, int op) {
+  note_abort(info_, header_, why, op, frame_->f_code);
+  delete this;
+}
+
+Recorder* record_start(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info,
+                       std::int32_t header, PyObject** sp) {
+  if (!jit_usable() || loop_blacklisted(info, header)) return nullptr;
+  auto* r = new Recorder(tstate, frame, info, header, sp);
+  r->start_ns_ = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                std::chrono::steady_clock::now().time_since_epoch())
+                                                .count());
+  bump(Stat::k_traces_recorded);
+  KRAIT_LOG(trace, "record %s:%d offset %u", PyUnicode_AsUTF8(frame->f_code->co_qualname),
+            frame->f_code->co_firstlineno, info->instrs[header].offset * 2);
+  return r;
+}
+
+RecordStep record_step(Recorder* rec, _PyInterpreterFrame* frame, const Instr* ip, PyObject** sp) {
+  return rec->step(frame, ip, sp);
+}
+
+void record_abort(Recorder* rec, AbortReason why) { rec->abort(why); }
+
+}  // namespace krait::jit

@@ -1,0 +1,34 @@
+// What a backend provides to the architecture-neutral driver: its allocatable registers and
+// the assembler that turns allocated IR into machine code in the code cache. Helpers that
+// compiled code calls are declared here too (jit/helpers.cpp), one implementation for every
+// backend.
+#pragma once
+
+#include <string>
+
+#include "ir.h"
+#include "mcode.h"
+#include "regalloc.h"
+#include "trace.h"
+
+namespace krait::jit {
+
+const RegFile& x64_regfile();
+// Assembles `buf` (allocated as `ra`) into the code cache. The listing goes to *listing when
+// it is non-null. Returns false (and leaves *out empty) on failure.
+bool x64_assemble(const IrBuffer& buf, const RegAllocResult& ra, MCode* out, std::size_t* size,
+                  std::string* listing);
+
+extern "C" {
+// Exact int (any size) -> int64: 0 and *out on success, 1 when it does not fit.
+int krait_jit_unbox_int(PyObject* o, std::int64_t* out);
+// list[idx] = box(value), the old item decref'd: 0, or -1 (nothing done) when the old item is
+// not an int or float (its deallocation could run Python code) or boxing failed.
+int krait_jit_list_store_int(PyObject* list, std::int64_t idx, std::int64_t value);
+int krait_jit_list_store_flt(PyObject* list, std::int64_t idx, double value);
+// Python's float % and // for a non-zero divisor (float_rem / float_floor_div semantics).
+double krait_jit_fmod(double a, double b);
+double krait_jit_ffloordiv(double a, double b);
+}
+
+}  // namespace krait::jit

@@ -1,0 +1,190 @@
+// Trace lifecycle: the compile pipeline after recording, the per-code registry of traces,
+// abort accounting with backoff and blacklisting, retirement, and freeing.
+#include "cpython_shim.h"
+#include "krait/log.h"
+#include "krait/options.h"
+#include "krait/stats.h"
+#include "perf_map.h"
+#include "py_opcodes.h"
+#include "pylayout.h"
+#include "record.h"
+#include "regalloc.h"
+#include "target.h"
+#include "trace_compile.h"
+
+namespace krait::jit {
+
+namespace {
+constexpr int kMaxAborts = 5;   // recordings of one loop that may abort before blacklisting
+constexpr int kMaxRetired = 4;  // traces of one loop that may be retired before blacklisting
+std::uint32_t g_next_trace_id = 1;
+
+CodeInfo::LoopFailures& failures(CodeInfo* info, std::int32_t header) {
+  for (auto& f : info->loop_failures) {
+    if (f.header == header) return f;
+  }
+  info->loop_failures.push_back(CodeInfo::LoopFailures{header, 0, 0});
+  return info->loop_failures.back();
+}
+
+// Makes the loop wait `threshold << shift` more back-edges before its next recording.
+void back_off(CodeInfo* info, std::int32_t header, int shift) {
+  const auto threshold = static_cast<std::uint32_t>(options().hot_loop);
+  info->instrs[header].counter = threshold - (threshold << shift);
+}
+
+const char* const kAbortNames[] = {
+#define X(name, msg) #name,
+#include "abort_reasons.def"
+#undef X
+};
+
+}  // namespace
+
+const char* abort_reason_name(AbortReason r) { return kAbortNames[static_cast<int>(r)]; }
+
+bool jit_usable() {
+  static const bool layouts_ok = check_pylayouts();
+  return options().trace && layouts_ok;
+}
+
+volatile int* jit_eval_breaker_addr() { return krait_eval_breaker_ptr(PyThreadState_GET()); }
+
+bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, CodeInfo* info,
+                   AbortReason* fail, const char** why) {
+  IrBuffer& ir = t.ir;
+  (void)em;
+  const std::string where =
+      std::string(PyUnicode_AsUTF8(t.code->co_qualname)) + " " +
+      PyUnicode_AsUTF8(t.code->co_filename) + ":" +
+      std::to_string(PyCode_Addr2Line(t.code, info->instrs[t.header].offset * 2));
+  if (log_enabled(LogChannel::k_ir)) {
+    log_printf(LogChannel::k_ir, "%s",
+               ir_dump(ir, false, ("---- TRACE recorded " + where).c_str()).c_str());
+  }
+  if (!peel_loop(ir, end_slots, t.entry_depth, t.header, why)) {
+    *fail = AbortReason::k_unstable;
+    return false;
+  }
+  dce(ir);
+  std::string bad = ir_verify(ir);
+  if (!bad.empty()) {
+    KRAIT_LOG(trace, "IR verification failed: %s", bad.c_str());
+    *fail = AbortReason::k_backend;
+    return false;
+  }
+  RegAllocResult ra;
+  if (!regalloc(ir, x64_regfile(), &ra)) {
+    *fail = AbortReason::k_too_many_slots;
+    return false;
+  }
+  std::string listing;
+  MCode code;
+  std::size_t size = 0;
+  if (!x64_assemble(ir, ra, &code, &size, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {
+    *fail = AbortReason::k_backend;
+    return false;
+  }
+  t.id = g_next_trace_id++;
+  t.locs = ra.locs;
+  t.mcode = code.base;
+  t.mcode_size = code.size;
+  t.code_bytes = size;
+  t.entry = reinterpret_cast<TraceFn>(code.base);
+  t.exit_counts.assign(ir.snaps.size(), 0);
+  t.where = where;
+  if (log_enabled(LogChannel::k_ir)) {
+    std::vector<std::string> notes(ir.size());
+    for (IrRef r = 0; r < ir.size(); ++r) {
+      const Loc& l = ra.locs[r];
+      if (l.kind == Loc::kGpr) notes[r] = "r" + std::to_string(l.index);
+      if (l.kind == Loc::kXmm) notes[r] = "xmm" + std::to_string(l.index);
+      if (l.kind == Loc::kSpill) notes[r] = "spill" + std::to_string(l.index);
+    }
+    log_printf(
+        LogChannel::k_ir, "%s",
+        ir_dump(ir, false, ("---- TRACE " + std::to_string(t.id) + " " + where).c_str(), &notes)
+            .c_str());
+  }
+  if (log_enabled(LogChannel::k_asm)) {
+    log_printf(LogChannel::k_asm, "---- TRACE %u %s (%zu bytes at %p)\n%s", t.id, where.c_str(),
+               size, code.base, listing.c_str());
+  }
+  perf_map_add(code.base, size, ("py::" + where + " [trace " + std::to_string(t.id) + "]").c_str());
+  bump(Stat::k_code_bytes, size);
+  bump(Stat::k_ir_ins, ir.size());
+  return true;
+}
+
+void register_trace(CodeInfo* info, Trace* t) {
+  Instr& h = info->instrs[t->header];
+  h.flags |= kInstrHasTrace;
+  h.counter = static_cast<std::uint32_t>(info->traces.size());
+  info->traces.push_back(t);
+  bump(Stat::k_traces_compiled);
+  bump(Stat::k_compile_ns, t->compile_ns);
+  if (t->compile_ns > stat_value(Stat::k_compile_ns_max))
+    set_stat(Stat::k_compile_ns_max, t->compile_ns);
+  KRAIT_LOG(trace, "trace %u compiled: %s, %u IR instructions, %zu bytes, %.1f us", t->id,
+            t->where.c_str(), t->ir.size(), t->code_bytes, t->compile_ns / 1000.0);
+}
+
+void note_abort(CodeInfo* info, std::int32_t header, AbortReason why, int op, PyCodeObject* code) {
+  bump(Stat::k_traces_aborted);
+  ++g_aborts_by_reason[static_cast<int>(why)];
+  if (op >= 0) ++g_aborts_by_op[op & 255];
+  CodeInfo::LoopFailures& f = failures(info, header);
+  ++f.aborts;
+  KRAIT_LOG(trace, "abort %s:%d offset %u: %s%s%s", PyUnicode_AsUTF8(code->co_qualname),
+            code->co_firstlineno, info->instrs[header].offset * 2, abort_reason_name(why),
+            op >= 0 ? " " : "", op >= 0 ? py_op_name(op) : "");
+  if (f.aborts >= kMaxAborts) {
+    info->instrs[header].flags |= kInstrNoTrace;
+    bump(Stat::k_traces_blacklisted);
+    ++g_aborts_by_reason[static_cast<int>(AbortReason::k_blacklisted)];
+    return;
+  }
+  back_off(info, header, f.aborts);
+}
+
+bool loop_blacklisted(CodeInfo* info, std::int32_t header) {
+  return (info->instrs[header].flags & kInstrNoTrace) != 0;
+}
+
+void delete_trace(Trace* t, bool finalized) {
+  if (t == nullptr) return;
+  mcode_free(MCode{t->mcode, t->mcode_size});
+  if (!finalized) {
+    for (PyObject* o : t->held) Py_DECREF(o);
+  }
+  t->held.clear();
+  delete t;
+}
+
+void retire_trace(CodeInfo* info, std::int32_t header) {
+  Instr& h = info->instrs[header];
+  Trace*& slot = info->traces[h.counter];
+  KRAIT_LOG(trace, "trace %u retired: %s", slot->id, slot->where.c_str());
+  delete_trace(slot, false);
+  slot = nullptr;
+  h.flags &= static_cast<std::uint8_t>(~kInstrHasTrace);
+  bump(Stat::k_traces_retired);
+  CodeInfo::LoopFailures& f = failures(info, header);
+  if (++f.retired >= kMaxRetired) {
+    h.flags |= kInstrNoTrace;
+    bump(Stat::k_traces_blacklisted);
+    return;
+  }
+  back_off(info, header, 0);
+  h.counter = 0;
+}
+
+void free_traces(CodeInfo* info, bool finalized) {
+  for (Trace*& t : info->traces) {
+    delete_trace(t, finalized);
+    t = nullptr;
+  }
+  info->traces.clear();
+}
+
+}  // namespace krait::jit

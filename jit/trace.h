@@ -1,0 +1,73 @@
+// A compiled trace: its IR and snapshots (kept for deoptimization), where each value lives,
+// its machine code, exit counters, and the state block compiled code shares with the runtime
+// (TraceState). Owned by the CodeInfo of the code object it was recorded in.
+#pragma once
+
+#include <Python.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ir.h"
+#include "krait/alloc.h"
+
+struct _PyInterpreterFrame;
+
+namespace krait::jit {
+
+enum class AbortReason : std::uint8_t {
+#define X(name, msg) k_##name,
+#include "abort_reasons.def"
+#undef X
+  kCount
+};
+const char* abort_reason_name(AbortReason r);
+
+// Where a value lives while the trace runs (chosen by the register allocator).
+struct Loc {
+  enum Kind : std::uint8_t { kNone, kGpr, kXmm, kSpill };
+  Kind kind = kNone;
+  std::uint8_t index = 0;  // register number (backend numbering) or spill slot
+};
+
+inline constexpr int kMaxSpill = 96;
+
+// Shared between compiled code (which holds a pointer to it in a fixed register) and the
+// runtime: entry inputs, the exit number, and on exit every register, so that deoptimization
+// can read any value a snapshot names. Offsets are used by the backends.
+struct TraceState {
+  PyObject** slots;            // the frame's localsplus
+  _PyInterpreterFrame* frame;  // the running frame
+  std::uint32_t exit;          // snapshot number of the exit taken
+  std::uint32_t pad;
+  std::uint64_t iterations;  // loop back-edges taken by this run
+  std::uint64_t gpr[16];
+  double xmm[16];
+  std::uint64_t save[48];  // registers around helper calls, and emitter scratch words
+  std::uint64_t spill[kMaxSpill];
+};
+
+using TraceFn = std::uint32_t (*)(TraceState*);
+
+struct Trace {
+  std::uint32_t id = 0;
+  PyCodeObject* code = nullptr;   // borrowed: the trace dies with its code object
+  std::int32_t header = 0;        // loop-header instruction index
+  std::int32_t closing = 0;       // the instruction whose back-edge closed the loop
+  std::uint16_t entry_depth = 0;  // stack slots (locals + value stack) live at the header
+  IrBuffer ir;
+  std::vector<Loc, Allocator<Loc>> locs;                             // per instruction ref
+  std::vector<std::uint32_t, Allocator<std::uint32_t>> exit_counts;  // per snapshot
+  std::vector<PyObject*, Allocator<PyObject*>> held;  // strong refs to identity-guarded objects
+  void* mcode = nullptr;
+  std::size_t mcode_size = 0;
+  TraceFn entry = nullptr;
+  std::size_t code_bytes = 0;
+  std::uint64_t entries = 0;
+  std::uint64_t compile_ns = 0;
+  std::uint32_t short_runs = 0;  // consecutive entries that exited within one iteration
+  std::string where;             // "qualname file:line" of the loop header
+};
+
+}  // namespace krait::jit

@@ -1,0 +1,696 @@
+// The x86-64 backend: turns allocated IR into machine code with asmjit's x86::Assembler.
+// Conventions: r15 holds the TraceState*, rax/r11 and xmm14/xmm15 are scratch, every other
+// register except rsp is allocatable. Each instruction reads its operands into scratch
+// registers, computes there, and writes its result last (the register allocator relies on
+// that to give a result the register of an operand that dies at it). Guards jump to one
+// stub per snapshot, which stores the snapshot number; the shared exit saves every register
+// into TraceState for the deoptimizer and returns.
+#include <asmjit/x86.h>
+
+#include <cstddef>
+#include <cstring>
+#include <functional>
+
+#include "../pylayout.h"
+#include "../target.h"
+#include "cpython_shim.h"
+
+namespace krait::jit {
+
+using namespace asmjit;
+
+namespace {
+
+constexpr int kTs = 15;  // r15: TraceState*
+const x86::Gp kTsReg = x86::r15;
+const x86::Gp kA = x86::rax;
+const x86::Gp kB = x86::r11;
+const x86::Xmm kFa = x86::xmm15;
+const x86::Xmm kFb = x86::xmm14;
+
+constexpr std::int32_t kOffSlots = offsetof(TraceState, slots);
+constexpr std::int32_t kOffFrame = offsetof(TraceState, frame);
+constexpr std::int32_t kOffExit = offsetof(TraceState, exit);
+constexpr std::int32_t kOffGpr = offsetof(TraceState, gpr);
+constexpr std::int32_t kOffXmm = offsetof(TraceState, xmm);
+constexpr std::int32_t kOffSave = offsetof(TraceState, save);
+constexpr std::int32_t kOffSpill = offsetof(TraceState, spill);
+// TraceState::save: [0, 16) general registers by number, [16, 32) xmm registers, then
+// scratch words of the emitter.
+constexpr int kParkSlot = 32;   // a value parked while breaking a cycle of PHI moves
+constexpr int kArgSlot = 33;    // three helper arguments
+constexpr int kRdxSlot = 36;    // rdx around idiv
+constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's result
+
+// Caller-saved registers the allocator may use (preserved around helper calls).
+constexpr std::uint8_t kCallerSavedGpr[] = {1, 2, 6, 7, 8, 9, 10};  // rcx rdx rsi rdi r8 r9 r10
+
+class X64Emitter {
+ public:
+  X64Emitter(const IrBuffer& buf, const RegAllocResult& ra, CodeHolder& code)
+      : buf_(buf), ra_(ra), a_(&code) {}
+  bool run();
+
+ private:
+  x86::Mem spill(int i) const { return x86::qword_ptr(kTsReg, kOffSpill + 8 * i); }
+  x86::Mem save_slot(int i) const { return x86::qword_ptr(kTsReg, kOffSave + 8 * i); }
+  const Loc& loc(IrRef r) const { return ra_.locs[r]; }
+
+  void load_gp(const x86::Gp& dst, IrRef r);
+  void load_xmm(const x86::Xmm& dst, IrRef r);
+  void store_gp(IrRef r, const x86::Gp& src);
+  void store_xmm(IrRef r, const x86::Xmm& src);
+  Label exit_label(std::uint16_t snap);
+  void emit_ins(IrRef i);
+  void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
+                   const std::function<void()>& after = nullptr);
+  void emit_phis();
+
+  const IrBuffer& buf_;
+  const RegAllocResult& ra_;
+  x86::Assembler a_;
+  std::vector<Label> exits_;
+  std::vector<std::uint8_t> exit_used_;
+  std::vector<std::function<void()>> slow_paths_;
+  Label loop_;
+};
+
+void X64Emitter::load_gp(const x86::Gp& dst, IrRef r) {
+  if (is_const(r)) {
+    const IrConst& c = buf_.konst(r);
+    if (c.i == 0) {
+      a_.xor_(dst.r32(), dst.r32());
+    } else {
+      a_.mov(dst, static_cast<std::uint64_t>(c.i));
+    }
+    return;
+  }
+  const Loc& l = loc(r);
+  if (l.kind == Loc::kGpr) {
+    if (l.index != dst.id()) a_.mov(dst, x86::gpq(l.index));
+  } else if (l.kind == Loc::kSpill) {
+    a_.mov(dst, spill(l.index));
+  } else {
+    a_.xor_(dst.r32(), dst.r32());  // a value nothing reads (cannot happen for operands)
+  }
+}
+
+void X64Emitter::load_xmm(const x86::Xmm& dst, IrRef r) {
+  if (is_const(r)) {
+    const IrConst& c = buf_.konst(r);
+    a_.mov(kA, static_cast<std::uint64_t>(c.i));
+    a_.movq(dst, kA);
+    return;
+  }
+  const Loc& l = loc(r);
+  if (l.kind == Loc::kXmm) {
+    if (l.index != dst.id()) a_.movaps(dst, x86::xmm(l.index));
+  } else if (l.kind == Loc::kSpill) {
+    a_.movsd(dst, spill(l.index));
+  }
+}
+
+void X64Emitter::store_gp(IrRef r, const x86::Gp& src) {
+  const Loc& l = loc(r);
+  if (l.kind == Loc::kGpr) {
+    if (l.index != src.id()) a_.mov(x86::gpq(l.index), src);
+  } else if (l.kind == Loc::kSpill) {
+    a_.mov(spill(l.index), src);
+  }
+}
+
+void X64Emitter::store_xmm(IrRef r, const x86::Xmm& src) {
+  const Loc& l = loc(r);
+  if (l.kind == Loc::kXmm) {
+    if (l.index != src.id()) a_.movaps(x86::xmm(l.index), src);
+  } else if (l.kind == Loc::kSpill) {
+    a_.movsd(spill(l.index), src);
+  }
+}
+
+Label X64Emitter::exit_label(std::uint16_t snap) {
+  exit_used_[snap] = 1;
+  return exits_[snap];
+}
+
+// Calls `fn` with the caller-saved registers that hold values live across `at` saved in
+// TraceState::save and restored afterwards (restoring uses mov, so flags survive).
+void X64Emitter::call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
+                             const std::function<void()>& after) {
+  std::vector<Loc> saved;
+  for (IrRef r = 0; r < buf_.size(); ++r) {
+    const Loc& l = loc(r);
+    if (l.kind == Loc::kNone || l.kind == Loc::kSpill) continue;
+    if (r > at || ra_.last_use[r] == kNoRef || ra_.last_use[r] <= at) continue;
+    bool caller_saved = l.kind == Loc::kXmm;
+    for (std::uint8_t g : kCallerSavedGpr) caller_saved |= (l.kind == Loc::kGpr && l.index == g);
+    if (!caller_saved) continue;
+    bool dup = false;
+    for (const Loc& s : saved) dup |= (s.kind == l.kind && s.index == l.index);
+    if (!dup) saved.push_back(l);
+  }
+  for (const Loc& l : saved) {
+    if (l.kind == Loc::kGpr) {
+      a_.mov(save_slot(l.index), x86::gpq(l.index));
+    } else {
+      a_.movsd(save_slot(16 + l.index), x86::xmm(l.index));
+    }
+  }
+  set_args();
+  a_.mov(kA, reinterpret_cast<std::uint64_t>(fn));
+  a_.call(kA);
+  if (after) after();  // before the restores: the result registers may be among them
+  for (const Loc& l : saved) {
+    if (l.kind == Loc::kGpr) {
+      a_.mov(x86::gpq(l.index), save_slot(l.index));
+    } else {
+      a_.movsd(x86::xmm(l.index), save_slot(16 + l.index));
+    }
+  }
+}
+
+void X64Emitter::emit_ins(IrRef i) {
+  const IrIns& in = buf_.at(i);
+  const bool has_result = needs_location(buf_, i) && loc(i).kind != Loc::kNone;
+  switch (in.op) {
+    case IrOp::SLOAD:
+      if (!has_result) return;
+      a_.mov(kA, x86::qword_ptr(kTsReg, kOffSlots));
+      a_.mov(kA, x86::qword_ptr(kA, 8 * in.lit));
+      store_gp(i, kA);
+      return;
+    case IrOp::FRAME:
+      if (!has_result) return;
+      a_.mov(kA, x86::qword_ptr(kTsReg, kOffFrame));
+      store_gp(i, kA);
+      return;
+    case IrOp::LOOP:
+      a_.bind(loop_);
+      return;
+    case IrOp::PHI:
+    case IrOp::CARG:
+      return;
+    case IrOp::GTYPE:
+      load_gp(kA, in.a);
+      a_.mov(kA, x86::qword_ptr(kA, offsetof(PyObject, ob_type)));
+      a_.mov(kB, reinterpret_cast<std::uint64_t>(buf_.konst(in.b).p));
+      a_.cmp(kA, kB);
+      a_.jne(exit_label(in.lit));
+      return;
+    case IrOp::GEQ:
+    case IrOp::GNE:
+    case IrOp::GLT:
+    case IrOp::GULT:
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      a_.cmp(kA, kB);
+      if (in.op == IrOp::GEQ) a_.jne(exit_label(in.lit));
+      if (in.op == IrOp::GNE) a_.je(exit_label(in.lit));
+      if (in.op == IrOp::GLT) a_.jge(exit_label(in.lit));
+      if (in.op == IrOp::GULT) a_.jae(exit_label(in.lit));
+      return;
+    case IrOp::GTRUE:
+    case IrOp::GFALSE:
+      load_gp(kA, in.a);
+      a_.test(kA, kA);
+      if (in.op == IrOp::GTRUE)
+        a_.jz(exit_label(in.lit));
+      else
+        a_.jnz(exit_label(in.lit));
+      return;
+    case IrOp::GKEYS: {
+      int ma_keys = 0, dk_version = 0;
+      krait_dict_keys_offsets(&ma_keys, &dk_version);
+      load_gp(kA, in.a);
+      a_.mov(kA, x86::qword_ptr(kA, ma_keys));
+      a_.cmp(x86::dword_ptr(kA, dk_version), static_cast<std::uint32_t>(buf_.konst(in.b).i));
+      a_.jne(exit_label(in.lit));
+      return;
+    }
+    case IrOp::GBREAK:
+      a_.mov(kA, reinterpret_cast<std::uint64_t>(buf_.konst(in.a).p));
+      a_.cmp(x86::dword_ptr(kA), 0);
+      a_.jne(exit_label(in.lit));
+      return;
+    case IrOp::UNBOXI: {
+      // Ints of at most one 30-bit digit inline (value = size * digit0, size in -1..1); the
+      // rest through the helper, which exits when the int does not fit in int64.
+      Label slow = a_.newLabel(), done = a_.newLabel();
+      load_gp(kA, in.a);
+      a_.mov(kB, x86::qword_ptr(kA, offsetof(PyVarObject, ob_size)));
+      a_.add(kB, 1);
+      a_.cmp(kB, 2);
+      a_.ja(slow);
+      a_.sub(kB, 1);
+      a_.mov(kA.r32(), x86::dword_ptr(kA, offsetof(PyLongObject, ob_digit)));
+      a_.imul(kA, kB);
+      a_.bind(done);
+      store_gp(i, kA);
+      const std::uint16_t snap = in.lit;
+      slow_paths_.push_back([this, i, slow, done, snap]() {
+        a_.bind(slow);
+        call_helper(i, reinterpret_cast<const void*>(&krait_jit_unbox_int), [this]() {
+          a_.mov(x86::rdi, kA);
+          a_.lea(x86::rsi, save_slot(kUnboxSlot));
+        });
+        a_.test(x86::eax, x86::eax);
+        a_.jnz(exit_label(snap));
+        a_.mov(kA, save_slot(kUnboxSlot));
+        a_.jmp(done);
+      });
+      return;
+    }
+    case IrOp::UNBOXF:
+      if (!has_result) return;
+      load_gp(kA, in.a);
+      a_.movsd(kFa, x86::qword_ptr(kA, offsetof(PyFloatObject, ob_fval)));
+      store_xmm(i, kFa);
+      return;
+    case IrOp::ADDOV:
+    case IrOp::SUBOV:
+    case IrOp::MULOV:
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      if (in.op == IrOp::ADDOV) a_.add(kA, kB);
+      if (in.op == IrOp::SUBOV) a_.sub(kA, kB);
+      if (in.op == IrOp::MULOV) a_.imul(kA, kB);
+      a_.jo(exit_label(in.lit));
+      store_gp(i, kA);
+      return;
+    case IrOp::NEGOV:
+      load_gp(kA, in.a);
+      a_.neg(kA);
+      a_.jo(exit_label(in.lit));
+      store_gp(i, kA);
+      return;
+    case IrOp::FLOORDIV:
+    case IrOp::MOD: {
+      const bool div = in.op == IrOp::FLOORDIV;
+      Label by_minus1 = a_.newLabel(), done = a_.newLabel(), fixed = a_.newLabel();
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      a_.test(kB, kB);
+      a_.jz(exit_label(in.lit));
+      a_.cmp(kB, -1);
+      a_.je(by_minus1);
+      // idiv needs rdx: keep its value (an allocated register) in the save area meanwhile.
+      a_.mov(save_slot(kRdxSlot), x86::rdx);
+      a_.cqo();
+      a_.idiv(kB);
+      // Python rounds toward -inf: a non-zero remainder whose sign differs from the divisor's
+      // moves the quotient down by one and the remainder up by the divisor.
+      a_.test(x86::rdx, x86::rdx);
+      a_.jz(fixed);
+      if (div) {
+        a_.xor_(x86::rdx, kB);
+        a_.jns(fixed);
+        a_.sub(kA, 1);
+      } else {
+        a_.mov(kA, x86::rdx);
+        a_.xor_(kA, kB);
+        a_.jns(fixed);
+        a_.add(x86::rdx, kB);
+      }
+      a_.bind(fixed);
+      if (!div) a_.mov(kA, x86::rdx);
+      a_.mov(x86::rdx, save_slot(kRdxSlot));
+      a_.jmp(done);
+      a_.bind(by_minus1);
+      if (div) {
+        a_.neg(kA);
+        a_.jo(exit_label(in.lit));
+      } else {
+        a_.xor_(kA.r32(), kA.r32());
+      }
+      a_.bind(done);
+      store_gp(i, kA);
+      return;
+    }
+    case IrOp::ADD:
+    case IrOp::SUB:
+    case IrOp::MUL:
+    case IrOp::BAND:
+    case IrOp::BOR:
+    case IrOp::BXOR:
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      if (in.op == IrOp::ADD) a_.add(kA, kB);
+      if (in.op == IrOp::SUB) a_.sub(kA, kB);
+      if (in.op == IrOp::MUL) a_.imul(kA, kB);
+      if (in.op == IrOp::BAND) a_.and_(kA, kB);
+      if (in.op == IrOp::BOR) a_.or_(kA, kB);
+      if (in.op == IrOp::BXOR) a_.xor_(kA, kB);
+      store_gp(i, kA);
+      return;
+    case IrOp::LT:
+    case IrOp::LE:
+    case IrOp::GT:
+    case IrOp::GE:
+    case IrOp::EQ:
+    case IrOp::NE:
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      a_.cmp(kA, kB);
+      if (in.op == IrOp::LT) a_.setl(kA.r8());
+      if (in.op == IrOp::LE) a_.setle(kA.r8());
+      if (in.op == IrOp::GT) a_.setg(kA.r8());
+      if (in.op == IrOp::GE) a_.setge(kA.r8());
+      if (in.op == IrOp::EQ) a_.sete(kA.r8());
+      if (in.op == IrOp::NE) a_.setne(kA.r8());
+      a_.movzx(kA.r32(), kA.r8());
+      store_gp(i, kA);
+      return;
+    case IrOp::NOT:
+      load_gp(kA, in.a);
+      a_.xor_(kA.r32(), 1);
+      store_gp(i, kA);
+      return;
+    case IrOp::ITOF:
+      load_gp(kA, in.a);
+      a_.xorps(kFa, kFa);
+      a_.cvtsi2sd(kFa, kA);
+      store_xmm(i, kFa);
+      return;
+    case IrOp::FADD:
+    case IrOp::FSUB:
+    case IrOp::FMUL:
+    case IrOp::FDIV:
+      load_xmm(kFb, in.b);
+      if (in.op == IrOp::FDIV) {
+        // A zero divisor (either sign) exits: the interpreter raises ZeroDivisionError.
+        a_.movq(kB, kFb);
+        a_.shl(kB, 1);
+        a_.jz(exit_label(in.lit));
+      }
+      load_xmm(kFa, in.a);
+      if (in.op == IrOp::FADD) a_.addsd(kFa, kFb);
+      if (in.op == IrOp::FSUB) a_.subsd(kFa, kFb);
+      if (in.op == IrOp::FMUL) a_.mulsd(kFa, kFb);
+      if (in.op == IrOp::FDIV) a_.divsd(kFa, kFb);
+      store_xmm(i, kFa);
+      return;
+    case IrOp::FMOD:
+    case IrOp::FFLOORDIV: {
+      load_xmm(kFb, in.b);
+      a_.movq(kB, kFb);
+      a_.shl(kB, 1);
+      a_.jz(exit_label(in.lit));
+      load_xmm(kFa, in.a);
+      const void* fn = in.op == IrOp::FMOD ? reinterpret_cast<const void*>(&krait_jit_fmod)
+                                           : reinterpret_cast<const void*>(&krait_jit_ffloordiv);
+      call_helper(
+          i, fn,
+          [this]() {
+            a_.movaps(x86::xmm0, kFa);
+            a_.movaps(x86::xmm1, kFb);
+          },
+          [this]() { a_.movaps(kFa, x86::xmm0); });
+      store_xmm(i, kFa);
+      return;
+    }
+    case IrOp::FNEG:
+      load_xmm(kFa, in.a);
+      a_.mov(kB, 0x8000000000000000ull);
+      a_.movq(kFb, kB);
+      a_.xorpd(kFa, kFb);
+      store_xmm(i, kFa);
+      return;
+    case IrOp::FLT:
+    case IrOp::FLE:
+    case IrOp::FGT:
+    case IrOp::FGE:
+    case IrOp::FEQ:
+    case IrOp::FNE:
+      load_xmm(kFa, in.a);
+      load_xmm(kFb, in.b);
+      // Unordered (NaN) compares are false except !=, as in C and CPython.
+      if (in.op == IrOp::FLT || in.op == IrOp::FLE) {
+        a_.ucomisd(kFb, kFa);
+        if (in.op == IrOp::FLT)
+          a_.seta(kA.r8());
+        else
+          a_.setae(kA.r8());
+      } else if (in.op == IrOp::FGT || in.op == IrOp::FGE) {
+        a_.ucomisd(kFa, kFb);
+        if (in.op == IrOp::FGT)
+          a_.seta(kA.r8());
+        else
+          a_.setae(kA.r8());
+      } else {
+        a_.ucomisd(kFa, kFb);
+        if (in.op == IrOp::FEQ) {
+          a_.sete(kA.r8());
+          a_.setnp(kB.r8());
+          a_.and_(kA.r8(), kB.r8());
+        } else {
+          a_.setne(kA.r8());
+          a_.setp(kB.r8());
+          a_.or_(kA.r8(), kB.r8());
+        }
+      }
+      a_.movzx(kA.r32(), kA.r8());
+      store_gp(i, kA);
+      return;
+    case IrOp::LDFLD:
+      if (!has_result) return;
+      load_gp(kA, in.a);
+      a_.mov(kA, x86::qword_ptr(kA, in.lit));
+      store_gp(i, kA);
+      return;
+    case IrOp::STFLD:
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      a_.mov(x86::qword_ptr(kA, in.lit), kB);
+      return;
+    case IrOp::LDELEM:
+      if (!has_result) return;
+      load_gp(kA, in.a);
+      load_gp(kB, in.b);
+      a_.mov(kA, x86::qword_ptr(kA, kB, 3, in.lit));
+      store_gp(i, kA);
+      return;
+    case IrOp::STLIST: {
+      const IrIns& args = buf_.at(in.a);
+      const bool flt = buf_.type_of(in.b) == IrType::k_flt;
+      const void* fn = flt ? reinterpret_cast<const void*>(&krait_jit_list_store_flt)
+                           : reinterpret_cast<const void*>(&krait_jit_list_store_int);
+      // Arguments go through the scratch area first: an argument register may hold another
+      // argument's value.
+      load_gp(kA, args.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      load_gp(kA, args.b);
+      a_.mov(save_slot(kArgSlot + 1), kA);
+      if (flt) {
+        load_xmm(kFa, in.b);
+      } else {
+        load_gp(kA, in.b);
+        a_.mov(save_slot(kArgSlot + 2), kA);
+      }
+      call_helper(i, fn, [this, flt]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+        if (flt) {
+          a_.movaps(x86::xmm0, kFa);
+        } else {
+          a_.mov(x86::rdx, save_slot(kArgSlot + 2));
+        }
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
+    }
+    case IrOp::kCount:
+      return;
+  }
+}
+
+// The back-edge: every PHI's body value moves into its pre-loop value's location, as one
+// parallel assignment (cycles broken through the scratch registers).
+void X64Emitter::emit_phis() {
+  struct Move {
+    Loc dst;
+    IrRef src;
+  };
+  std::vector<Move> moves;
+  for (IrRef i = buf_.loop; i < buf_.size(); ++i) {
+    const IrIns& in = buf_.at(i);
+    if (in.op != IrOp::PHI) continue;
+    const Loc& d = loc(in.a);
+    if (d.kind == Loc::kNone) continue;
+    if (!is_const(in.b)) {
+      const Loc& s = loc(in.b);
+      if (s.kind == d.kind && s.index == d.index) continue;
+    }
+    moves.push_back(Move{d, in.b});
+  }
+  auto same = [](const Loc& x, const Loc& y) { return x.kind == y.kind && x.index == y.index; };
+  auto src_loc = [&](const Move& m) { return is_const(m.src) ? Loc{} : loc(m.src); };
+  auto do_move = [&](const Move& m) {
+    const bool fp = buf_.type_of(m.src) == IrType::k_flt;
+    if (fp) {
+      load_xmm(kFa, m.src);
+      if (m.dst.kind == Loc::kXmm)
+        a_.movaps(x86::xmm(m.dst.index), kFa);
+      else
+        a_.movsd(spill(m.dst.index), kFa);
+    } else {
+      load_gp(kA, m.src);
+      if (m.dst.kind == Loc::kGpr)
+        a_.mov(x86::gpq(m.dst.index), kA);
+      else
+        a_.mov(spill(m.dst.index), kA);
+    }
+  };
+  while (!moves.empty()) {
+    bool progress = false;
+    for (std::size_t k = 0; k < moves.size(); ++k) {
+      bool blocked = false;
+      for (std::size_t j = 0; j < moves.size(); ++j) {
+        if (j != k && !is_const(moves[j].src) && same(src_loc(moves[j]), moves[k].dst))
+          blocked = true;
+      }
+      if (!blocked) {
+        do_move(moves[k]);
+        moves.erase(moves.begin() + static_cast<long>(k));
+        progress = true;
+        break;
+      }
+    }
+    if (progress) continue;
+    // A cycle: park one destination's current value in a save slot and let the moves that
+    // read it read the slot instead.
+    Move& m = moves[0];
+    const Loc parked = m.dst;
+    if (parked.kind == Loc::kGpr)
+      a_.mov(save_slot(kParkSlot), x86::gpq(parked.index));
+    else if (parked.kind == Loc::kXmm)
+      a_.movsd(save_slot(kParkSlot), x86::xmm(parked.index));
+    else {
+      a_.mov(kA, spill(parked.index));
+      a_.mov(save_slot(kParkSlot), kA);
+    }
+    do_move(m);
+    std::vector<Move> rest(moves.begin() + 1, moves.end());
+    moves.clear();
+    for (Move& r : rest) {
+      if (!is_const(r.src) && same(loc(r.src), parked)) {
+        // Read from the parked copy.
+        const bool rfp = buf_.type_of(r.src) == IrType::k_flt;
+        if (rfp) {
+          a_.movsd(kFa, save_slot(kParkSlot));
+          if (r.dst.kind == Loc::kXmm)
+            a_.movaps(x86::xmm(r.dst.index), kFa);
+          else
+            a_.movsd(spill(r.dst.index), kFa);
+        } else {
+          a_.mov(kA, save_slot(kParkSlot));
+          if (r.dst.kind == Loc::kGpr)
+            a_.mov(x86::gpq(r.dst.index), kA);
+          else
+            a_.mov(spill(r.dst.index), kA);
+        }
+      } else {
+        moves.push_back(r);
+      }
+    }
+  }
+}
+
+bool X64Emitter::run() {
+  exits_.resize(buf_.snaps.size());
+  exit_used_.assign(buf_.snaps.size(), 0);
+  for (auto& l : exits_) l = a_.newLabel();
+  loop_ = a_.newLabel();
+  Label common_exit = a_.newLabel();
+  // Prologue: callee-saved registers, 16-byte stack alignment for helper calls.
+  a_.push(x86::rbx);
+  a_.push(x86::rbp);
+  a_.push(x86::r12);
+  a_.push(x86::r13);
+  a_.push(x86::r14);
+  a_.push(x86::r15);
+  a_.sub(x86::rsp, 8);
+  a_.mov(kTsReg, x86::rdi);
+  for (IrRef i = 0; i < buf_.size(); ++i) emit_ins(i);
+  if (buf_.loop != kNoRef) {
+    emit_phis();
+    a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
+    a_.jmp(loop_);
+  } else {
+    return false;  // every trace is a loop
+  }
+  for (auto& sp : slow_paths_) sp();
+  for (std::size_t s = 0; s < exits_.size(); ++s) {
+    if (!exit_used_[s]) continue;
+    a_.bind(exits_[s]);
+    a_.mov(x86::dword_ptr(kTsReg, kOffExit), static_cast<std::uint32_t>(s));
+    a_.jmp(common_exit);
+  }
+  a_.bind(common_exit);
+  for (int g = 0; g < 16; ++g) {
+    if (g == 4 || g == kTs) continue;
+    a_.mov(x86::qword_ptr(kTsReg, kOffGpr + 8 * g), x86::gpq(g));
+  }
+  for (int x = 0; x < 16; ++x) a_.movsd(x86::qword_ptr(kTsReg, kOffXmm + 8 * x), x86::xmm(x));
+  a_.mov(x86::eax, x86::dword_ptr(kTsReg, kOffExit));
+  a_.add(x86::rsp, 8);
+  a_.pop(x86::r15);
+  a_.pop(x86::r14);
+  a_.pop(x86::r13);
+  a_.pop(x86::r12);
+  a_.pop(x86::rbp);
+  a_.pop(x86::rbx);
+  a_.ret();
+  return true;
+}
+
+struct RelocCtx {
+  CodeHolder* code;
+  bool ok;
+};
+
+}  // namespace
+
+const RegFile& x64_regfile() {
+  // Callee-saved first: values in them survive helper calls without saving.
+  static const RegFile regs{{3, 5, 12, 13, 14, 1, 2, 6, 7, 8, 9, 10},
+                            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}};
+  return regs;
+}
+
+bool x64_assemble(const IrBuffer& buf, const RegAllocResult& ra, MCode* out, std::size_t* size,
+                  std::string* listing) {
+  Environment env(Arch::kX64);
+  CodeHolder code;
+  code.init(env);
+  StringLogger logger;
+  if (listing) {
+    logger.addFlags(FormatFlags::kMachineCode);
+    code.setLogger(&logger);
+  }
+  X64Emitter em(buf, ra, code);
+  if (!em.run()) return false;
+  code.flatten();
+  code.resolveUnresolvedLinks();
+  const std::size_t n = code.codeSize();
+  RelocCtx ctx{&code, true};
+  *out = mcode_install(
+      nullptr, n,
+      [](void* dst, void* c) {
+        auto* rc = static_cast<RelocCtx*>(c);
+        if (rc->code->relocateToBase(reinterpret_cast<std::uint64_t>(dst)) != kErrorOk)
+          rc->ok = false;
+        rc->code->copyFlattenedData(dst, rc->code->codeSize(), CopySectionFlags::kPadSectionBuffer);
+      },
+      &ctx);
+  if (out->base == nullptr || !ctx.ok) {
+    mcode_free(*out);
+    *out = MCode{};
+    return false;
+  }
+  *size = n;
+  if (listing) *listing = logger.data();
+  return true;
+}
+
+}  // namespace krait::jit

@@ -1,0 +1,131 @@
+// Entering compiled traces and leaving them: trace_run calls a trace with the frame's slots,
+// and on its exit rebuilds the interpreter state the exit's snapshot describes — every listed
+// slot gets a new reference (unboxed values boxed again), replaced references are released,
+// and the caller resumes at the snapshot's instruction. Hot exits retire their trace.
+#include <cstring>
+
+#include "cpython_internal.h"
+#include "krait/log.h"
+#include "krait/stats.h"
+#include "py_opcodes.h"
+#include "record.h"
+#include "trace_compile.h"
+
+namespace krait::jit {
+namespace {
+
+constexpr std::uint32_t kShortRunsToRetire = 32;
+
+std::uint64_t raw_value(const Trace& t, const TraceState& ts, IrRef r) {
+  if (is_const(r)) return static_cast<std::uint64_t>(t.ir.konst(r).i);
+  const Loc& l = t.locs[r];
+  switch (l.kind) {
+    case Loc::kGpr:
+      return ts.gpr[l.index];
+    case Loc::kXmm: {
+      std::uint64_t bits;
+      std::memcpy(&bits, &ts.xmm[l.index], sizeof bits);
+      return bits;
+    }
+    case Loc::kSpill:
+      return ts.spill[l.index];
+    case Loc::kNone:
+      break;
+  }
+  Py_FatalError("krait: a snapshot names a value without a location");
+}
+
+// A new reference to the Python object for IR value r.
+PyObject* materialize(const Trace& t, const TraceState& ts, IrRef r) {
+  const std::uint64_t bits = raw_value(t, ts, r);
+  PyObject* o = nullptr;
+  switch (t.ir.type_of(r)) {
+    case IrType::k_obj:
+      o = reinterpret_cast<PyObject*>(bits);
+      Py_XINCREF(o);
+      return o;
+    case IrType::k_int:
+      o = PyLong_FromLongLong(static_cast<long long>(bits));
+      break;
+    case IrType::k_flt: {
+      double d;
+      std::memcpy(&d, &bits, sizeof d);
+      o = PyFloat_FromDouble(d);
+      break;
+    }
+    case IrType::k_bool:
+      o = bits ? Py_True : Py_False;
+      Py_INCREF(o);
+      return o;
+    default:
+      break;
+  }
+  if (o == nullptr) Py_FatalError("krait: out of memory while leaving a compiled trace");
+  return o;
+}
+
+void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpreterFrame* frame) {
+  PyObject** slots = frame->localsplus;
+  // First every new value (a value may be the old content of another listed slot), then the
+  // stores with the old references released.
+  PyObject* vals[256];
+  std::vector<PyObject*> big;
+  PyObject** v = vals;
+  if (s.count > 256) {
+    big.resize(s.count);
+    v = big.data();
+  }
+  for (std::uint32_t k = 0; k < s.count; ++k)
+    v[k] = materialize(t, ts, t.ir.snap_entries[s.start + k].ref);
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const std::uint16_t slot = t.ir.snap_entries[s.start + k].slot;
+    PyObject* old = slot < t.entry_depth ? slots[slot] : nullptr;
+    slots[slot] = v[k];
+    Py_XDECREF(old);
+  }
+  for (std::uint16_t slot = s.depth; slot < t.entry_depth; ++slot) Py_CLEAR(slots[slot]);
+}
+
+}  // namespace
+
+std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
+                       PyObject*** sp, bool* breaker, std::int32_t* closing) {
+  Trace* t = info->traces[info->instrs[header].counter];
+  TraceState ts;
+  ts.slots = frame->localsplus;
+  ts.frame = frame;
+  ts.iterations = 0;
+  ++t->entries;
+  bump(Stat::k_trace_entries);
+  const std::uint32_t exit = t->entry(&ts);
+  // Each JUMP_BACKWARD warms the code towards CPython's quickening, which is observable (e.g.
+  // super-instructions move where an UnboundLocalError points): iterations run compiled
+  // count as if the interpreter had taken the jump.
+  if (info->instrs[t->closing].op == JUMP_BACKWARD) {
+    PyCodeObject* code = frame->f_code;
+    for (std::uint64_t k = 0; k < ts.iterations && code->co_warmup < 0; ++k) _PyCode_Warmup(code);
+  }
+  const Snapshot& s = t->ir.snaps[exit];
+  ++t->exit_counts[exit];
+  bump(Stat::k_exits_taken);
+  restore(*t, s, ts, frame);
+  *sp = frame->localsplus + s.depth;
+  *breaker = (s.flags & kSnapBreaker) != 0;
+  *closing = t->closing;
+  const std::int32_t resume = s.pc;
+  KRAIT_LOG(exit, "trace %u exit %u -> offset %u after %llu iterations%s", t->id, exit,
+            info->instrs[resume].offset * 2, static_cast<unsigned long long>(ts.iterations),
+            *breaker ? " (eval breaker)" : "");
+  if (*breaker) {
+    bump(Stat::k_exits_breaker);
+  } else if (ts.iterations == 0 && resume != t->header && resume != t->closing) {
+    // The loop keeps leaving by a side exit before completing an iteration (a branch that
+    // flipped, a type that changed): record it again with what the program does now.
+    if (++t->short_runs >= kShortRunsToRetire) retire_trace(info, header);
+  } else {
+    t->short_runs = 0;
+  }
+  return resume;
+}
+
+}  // namespace krait::jit
