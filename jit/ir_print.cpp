@@ -60,7 +60,10 @@ std::string ir_dump(const IrBuffer& buf, bool stable, const char* header,
     while (next_snap < buf.snaps.size() && buf.snaps[next_snap].ins <= r) {
       const Snapshot& s = buf.snaps[next_snap];
       std::snprintf(line, sizeof line, ".... SNAP #%zu pc=%d depth=%u%s [", next_snap, s.pc,
-                    s.depth, (s.flags & kSnapBreaker) ? " breaker" : "");
+                    s.depth,
+                    (s.flags & kSnapBreaker) ? " breaker"
+                    : (s.flags & kSnapLink)  ? " link"
+                                             : "");
       out += line;
       for (std::uint32_t i = 0; i < s.count; ++i) {
         const SnapEntry& e = buf.snap_entries[s.start + i];

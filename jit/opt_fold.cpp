@@ -248,7 +248,12 @@ IrRef Emitter::forward_load(const IrIns& in) const {
       if (x.op == IrOp::LDFLD && x.a == in.a && x.lit == in.lit && x.type == in.type) return i;
       if (x.op == IrOp::STFLD && x.lit == in.lit) {
         if (x.a == in.a && buf_.type_of(x.b) == in.type) return x.b;
-        return kNoRef;  // same field of a possibly-same object
+        // Objects of different known types are different objects (a range iterator's index
+        // and a list's size share an offset but never memory).
+        const PyTypeObject* ts = known_pytype(buf_, x.a);
+        const PyTypeObject* tl = known_pytype(buf_, in.a);
+        if (x.a != in.a && ts != nullptr && tl != nullptr && ts != tl) continue;
+        return kNoRef;  // the same field of a possibly-same object
       }
     } else {  // LDELEM
       if (x.op == IrOp::LDELEM && x.a == in.a && x.b == in.b && x.lit == in.lit) return i;
@@ -282,7 +287,7 @@ IrRef Emitter::emit(IrOp op, IrType type, IrRef a, IrRef b, std::uint16_t lit) {
       if (r != kNoRef) return r;
     } else if (!op_has(op, kIrEffect) && (op_has(op, kIrPure) || guard)) {
       IrRef r = cse(in);
-      if (r != kNoRef) return type == IrType::k_void ? kNoRef : r;
+      if (r != kNoRef) return (guard && type == IrType::k_void) ? kNoRef : r;
     }
   }
   return buf_.append(in.op, in.type, in.a, in.b, in.lit);

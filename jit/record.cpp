@@ -51,9 +51,18 @@ bool observed_index(PyObject* o, Py_ssize_t* out) {
 
 class Recorder {
  public:
+  // A root recording starts at loop header `header`; a side recording (parent != nullptr)
+  // starts where exit `parent_exit` of `parent` resumes, `start`, and ends at the header too.
   Recorder(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info, std::int32_t header,
-           PyObject** sp)
+           PyObject** sp, Trace* parent = nullptr, std::uint32_t parent_exit = 0,
+           std::int32_t start = -1)
       : tstate_(tstate), frame_(frame), info_(info), header_(header), em_(trace_->ir) {
+    if (parent) {
+      trace_->parent = parent;
+      trace_->parent_exit = parent_exit;
+      trace_->root = parent->root;
+      root_id_ = parent->root->id;
+    }
     trace_->code = frame->f_code;
     trace_->header = header;
     entry_depth_ = static_cast<std::uint16_t>(sp - frame->localsplus);
@@ -62,7 +71,7 @@ class Recorder {
     cur_.assign(nslots, kNoRef);
     modified_.assign(nslots, 0);
     depth_ = entry_depth_;
-    expect_pc_ = header;
+    expect_pc_ = parent ? start : header;
   }
   ~Recorder() { delete trace_; }
 
@@ -143,6 +152,7 @@ class Recorder {
   bool rec_branch(bool jump_if_true, const Instr* ip);
   void unbox_borrowed_items();
   RecordStep close();
+  bool parent_alive() const;
 
   PyThreadState* tstate_;
   _PyInterpreterFrame* frame_;
@@ -164,9 +174,12 @@ class Recorder {
   AbortReason reason_ = AbortReason::k_unsupported_op;
   int abort_op_ = -1;
   std::uint64_t start_ns_ = 0;
+  std::uint32_t root_id_ = 0;
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
                                 PyObject**);
+  friend Recorder* record_side_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, Trace*,
+                                     std::uint32_t, std::int32_t, PyObject**);
 };
 
 bool Recorder::as_int(Ref r, PyObject* o, Ref* out) {
@@ -799,11 +812,24 @@ RecordStep Recorder::close() {
       return RecordStep::kStop;
     }
   }
-  std::vector<IrRef> end_slots(cur_.size(), kNoRef);
-  for (int s = 0; s < entry_depth_; ++s) {
-    if (modified_[s]) end_slots[s] = cur_[s];
-  }
   Trace* t = trace_;
+  std::vector<IrRef> end_slots(cur_.size(), kNoRef);
+  if (t->parent) {
+    // A side trace ends at the root's loop header: its last exit hands the state over to the
+    // root trace (through the runtime, which boxes the listed slots into the frame).
+    if (!parent_alive()) {
+      abort(AbortReason::k_left_loop);
+      return RecordStep::kStop;
+    }
+    pc_ = header_;
+    snap_ = -1;
+    emit(IrOp::EXIT, IrType::k_void);
+    t->ir.snaps.back().flags |= kSnapLink;
+  } else {
+    for (int s = 0; s < entry_depth_; ++s) {
+      if (modified_[s]) end_slots[s] = cur_[s];
+    }
+  }
   const char* why = nullptr;
   AbortReason fail = AbortReason::k_backend;
   if (!compile_trace(*t, em_, end_slots, info_, &fail, &why)) {
@@ -815,15 +841,55 @@ RecordStep Recorder::close() {
                                      std::chrono::steady_clock::now().time_since_epoch())
                                      .count()) -
       start_ns_;
-  register_trace(info_, t);
+  if (t->parent) {
+    register_side_trace(t);
+  } else {
+    register_trace(info_, t);
+  }
   trace_ = nullptr;
   delete this;
   return RecordStep::kStop;
 }
 
 void Recorder::abort(AbortReason why, int op) {
-  note_abort(info_, header_, why, op, frame_->f_code);
+  if (trace_->parent && parent_alive()) {
+    note_side_abort(trace_->parent, trace_->parent_exit, why, op);
+  } else if (!trace_->parent) {
+    note_abort(info_, header_, why, op, frame_->f_code);
+  }
   delete this;
+}
+
+// The parent of a side recording may have been retired meanwhile (another thread's exits):
+// it is alive if its root is still registered on the header and the parent is in its tree.
+bool Recorder::parent_alive() const {
+  const Instr& h = info_->instrs[header_];
+  if (!(h.flags & kInstrHasTrace)) return false;
+  Trace* root = info_->traces[h.counter];
+  if (root == nullptr || root != trace_->root || root->id != root_id_) return false;
+  std::vector<Trace*> todo{root};
+  while (!todo.empty()) {
+    Trace* x = todo.back();
+    todo.pop_back();
+    if (x == trace_->parent) return true;
+    for (Trace* s : x->side) {
+      if (s) todo.push_back(s);
+    }
+  }
+  return false;
+}
+
+Recorder* record_side_start(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info,
+                            Trace* parent, std::uint32_t exit, std::int32_t start, PyObject** sp) {
+  if (!jit_usable()) return nullptr;
+  auto* r = new Recorder(tstate, frame, info, parent->root->header, sp, parent, exit, start);
+  r->start_ns_ = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                std::chrono::steady_clock::now().time_since_epoch())
+                                                .count());
+  bump(Stat::k_traces_recorded);
+  KRAIT_LOG(trace, "record side trace of trace %u exit %u at offset %u", parent->id, exit,
+            info->instrs[start].offset * 2);
+  return r;
 }
 
 Recorder* record_start(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info,

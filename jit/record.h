@@ -25,6 +25,11 @@ enum class RecordStep : std::uint8_t {
   kStop,      // recording ended (trace compiled or aborted); the Recorder is gone
 };
 
+// Starts recording a side trace from exit `exit` of `parent`: the frame stands at instruction
+// `start` (where the exit resumed) with the value stack up to `sp`. It ends at the loop header.
+Recorder* record_side_start(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info,
+                            Trace* parent, std::uint32_t exit, std::int32_t start, PyObject** sp);
+
 // Reports the instruction `ip` about to execute in `frame` with the value stack up to `sp`.
 RecordStep record_step(Recorder* rec, _PyInterpreterFrame* frame, const Instr* ip, PyObject** sp);
 
@@ -36,8 +41,11 @@ void record_abort(Recorder* rec, AbortReason why);
 // instruction index to resume at and *sp the new stack pointer. *breaker is set when the exit
 // was the back-edge eval-breaker check (the caller must handle the eval breaker as the
 // closing back-edge would).
+// When an exit has become hot, *side_from is set to the trace and *side_exit to the exit to
+// record a side trace from (the caller starts the recording at the returned instruction).
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
-                       PyObject*** sp, bool* breaker, std::int32_t* closing);
+                       PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
+                       std::uint32_t* side_exit);
 
 // Frees the traces of a code object (its CodeInfo is being freed). `finalized`: Python is
 // gone, so held references are dropped without a decref.

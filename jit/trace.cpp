@@ -52,6 +52,7 @@ volatile int* jit_eval_breaker_addr() { return krait_eval_breaker_ptr(PyThreadSt
 
 bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, CodeInfo* info,
                    AbortReason* fail, const char** why) {
+  const bool side = t.parent != nullptr;
   IrBuffer& ir = t.ir;
   (void)em;
   const std::string where =
@@ -62,7 +63,7 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     log_printf(LogChannel::k_ir, "%s",
                ir_dump(ir, false, ("---- TRACE recorded " + where).c_str()).c_str());
   }
-  if (!peel_loop(ir, end_slots, t.entry_depth, t.header, why)) {
+  if (!side && !peel_loop(ir, end_slots, t.entry_depth, t.header, why)) {
     *fail = AbortReason::k_unstable;
     return false;
   }
@@ -70,6 +71,9 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   std::string bad = ir_verify(ir);
   if (!bad.empty()) {
     KRAIT_LOG(trace, "IR verification failed: %s", bad.c_str());
+    if (log_enabled(LogChannel::k_ir)) {
+      log_printf(LogChannel::k_ir, "%s", ir_dump(ir, false, "---- INVALID IR").c_str());
+    }
     *fail = AbortReason::k_backend;
     return false;
   }
@@ -92,6 +96,8 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   t.code_bytes = size;
   t.entry = reinterpret_cast<TraceFn>(code.base);
   t.exit_counts.assign(ir.snaps.size(), 0);
+  t.side.assign(ir.snaps.size(), nullptr);
+  t.side_failures.assign(ir.snaps.size(), 0);
   t.where = where;
   if (log_enabled(LogChannel::k_ir)) {
     std::vector<std::string> notes(ir.size());
@@ -129,6 +135,29 @@ void register_trace(CodeInfo* info, Trace* t) {
             t->where.c_str(), t->ir.size(), t->code_bytes, t->compile_ns / 1000.0);
 }
 
+void register_side_trace(Trace* t) {
+  t->parent->side[t->parent_exit] = t;
+  bump(Stat::k_traces_compiled);
+  bump(Stat::k_side_traces);
+  bump(Stat::k_compile_ns, t->compile_ns);
+  if (t->compile_ns > stat_value(Stat::k_compile_ns_max))
+    set_stat(Stat::k_compile_ns_max, t->compile_ns);
+  KRAIT_LOG(trace,
+            "trace %u compiled: side trace of trace %u exit %u, %s, %u IR instructions, %zu bytes, "
+            "%.1f us",
+            t->id, t->parent->id, t->parent_exit, t->where.c_str(), t->ir.size(), t->code_bytes,
+            t->compile_ns / 1000.0);
+}
+
+void note_side_abort(Trace* parent, std::uint32_t exit, AbortReason why, int op) {
+  bump(Stat::k_traces_aborted);
+  ++g_aborts_by_reason[static_cast<int>(why)];
+  if (op >= 0) ++g_aborts_by_op[op & 255];
+  if (parent->side_failures[exit] < 255) ++parent->side_failures[exit];
+  KRAIT_LOG(trace, "abort side trace of trace %u exit %u: %s%s%s", parent->id, exit,
+            abort_reason_name(why), op >= 0 ? " " : "", op >= 0 ? py_op_name(op) : "");
+}
+
 void note_abort(CodeInfo* info, std::int32_t header, AbortReason why, int op, PyCodeObject* code) {
   bump(Stat::k_traces_aborted);
   ++g_aborts_by_reason[static_cast<int>(why)];
@@ -153,6 +182,7 @@ bool loop_blacklisted(CodeInfo* info, std::int32_t header) {
 
 void delete_trace(Trace* t, bool finalized) {
   if (t == nullptr) return;
+  for (Trace* s : t->side) delete_trace(s, finalized);
   mcode_free(MCode{t->mcode, t->mcode_size});
   if (!finalized) {
     for (PyObject* o : t->held) Py_DECREF(o);

@@ -67,7 +67,14 @@ struct Trace {
   std::uint64_t entries = 0;
   std::uint64_t compile_ns = 0;
   std::uint32_t short_runs = 0;  // consecutive entries that exited within one iteration
-  std::string where;             // "qualname file:line" of the loop header
+  // Side traces: per exit (snapshot) of this trace, the trace recorded from it, and how many
+  // recordings from it failed. `root` is the loop's root trace (itself for a root).
+  std::vector<Trace*, Allocator<Trace*>> side;
+  std::vector<std::uint8_t, Allocator<std::uint8_t>> side_failures;
+  Trace* root = this;
+  Trace* parent = nullptr;
+  std::uint32_t parent_exit = 0;
+  std::string where;  // "qualname file:line" of the loop header
 };
 
 }  // namespace krait::jit

@@ -16,6 +16,8 @@ volatile int* jit_eval_breaker_addr();
 bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, CodeInfo* info,
                    AbortReason* fail, const char** why);
 void register_trace(CodeInfo* info, Trace* t);
+void register_side_trace(Trace* t);
+void note_side_abort(Trace* parent, std::uint32_t exit, AbortReason why, int op);
 void note_abort(CodeInfo* info, std::int32_t header, AbortReason why, int op, PyCodeObject* code);
 bool loop_blacklisted(CodeInfo* info, std::int32_t header);
 // Drops the trace of `header` (its exits fire instead of its loop running); the loop may be

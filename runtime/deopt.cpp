@@ -15,6 +15,8 @@ namespace krait::jit {
 namespace {
 
 constexpr std::uint32_t kShortRunsToRetire = 32;
+constexpr std::uint32_t kHotExit = 12;        // exits before a side trace is recorded
+constexpr std::uint8_t kMaxSideFailures = 3;  // failed side recordings before giving up on an exit
 
 std::uint64_t raw_value(const Trace& t, const TraceState& ts, IrRef r) {
   if (is_const(r)) return static_cast<std::uint64_t>(t.ir.konst(r).i);
@@ -89,43 +91,78 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
 }  // namespace
 
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
-                       PyObject*** sp, bool* breaker, std::int32_t* closing) {
-  Trace* t = info->traces[info->instrs[header].counter];
+                       PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
+                       std::uint32_t* side_exit) {
+  Trace* const root = info->traces[info->instrs[header].counter];
+  Trace* t = root;
   TraceState ts;
   ts.slots = frame->localsplus;
   ts.frame = frame;
-  ts.iterations = 0;
-  ++t->entries;
-  bump(Stat::k_trace_entries);
-  const std::uint32_t exit = t->entry(&ts);
+  *side_from = nullptr;
+  *breaker = false;
+  *closing = root->closing;
+  PyCodeObject* code = frame->f_code;
+  const bool warms = info->instrs[root->closing].op == JUMP_BACKWARD;
+  volatile int* const eval_breaker = jit_eval_breaker_addr();
   // Each JUMP_BACKWARD warms the code towards CPython's quickening, which is observable (e.g.
   // super-instructions move where an UnboundLocalError points): iterations run compiled
   // count as if the interpreter had taken the jump.
-  if (info->instrs[t->closing].op == JUMP_BACKWARD) {
-    PyCodeObject* code = frame->f_code;
-    for (std::uint64_t k = 0; k < ts.iterations && code->co_warmup < 0; ++k) _PyCode_Warmup(code);
+  auto warm = [&](std::uint64_t n) {
+    if (!warms) return;
+    for (std::uint64_t k = 0; k < n && code->co_warmup < 0; ++k) _PyCode_Warmup(code);
+  };
+  for (;;) {
+    ts.iterations = 0;
+    ++t->entries;
+    bump(Stat::k_trace_entries);
+    const std::uint32_t exit = t->entry(&ts);
+    const Snapshot& s = t->ir.snaps[exit];
+    ++t->exit_counts[exit];
+    bump(Stat::k_exits_taken);
+    restore(*t, s, ts, frame);
+    warm(ts.iterations);
+    *sp = frame->localsplus + s.depth;
+    const std::int32_t resume = s.pc;
+    KRAIT_LOG(exit, "trace %u exit %u -> offset %u after %llu iterations%s", t->id, exit,
+              info->instrs[resume].offset * 2, static_cast<unsigned long long>(ts.iterations),
+              (s.flags & kSnapBreaker) ? " (eval breaker)"
+              : (s.flags & kSnapLink)  ? " (link)"
+                                       : "");
+    if (s.flags & kSnapBreaker) {
+      bump(Stat::k_exits_breaker);
+      *breaker = true;
+      return resume;
+    }
+    if (s.flags & kSnapLink) {
+      // A side trace completed an iteration: back into the root trace at the header, after
+      // the eval-breaker check the closing back-edge would have made.
+      warm(1);
+      if (*eval_breaker) {
+        *breaker = true;
+        return resume;
+      }
+      t = root;
+      continue;
+    }
+    if (Trace* side = t->side[exit]) {
+      t = side;  // the frame now stands where the side trace starts
+      continue;
+    }
+    const bool natural = resume == root->header || resume == root->closing;
+    if (!natural) {
+      if (t->exit_counts[exit] >= kHotExit && t->side_failures[exit] < kMaxSideFailures) {
+        *side_from = t;
+        *side_exit = exit;
+      } else if (t == root && ts.iterations == 0 && t->side_failures[exit] >= kMaxSideFailures) {
+        // The loop keeps leaving by an exit no side trace can cover before completing an
+        // iteration: record the loop again with what the program does now.
+        if (++t->short_runs >= kShortRunsToRetire) retire_trace(info, header);
+      } else {
+        t->short_runs = 0;
+      }
+    }
+    return resume;
   }
-  const Snapshot& s = t->ir.snaps[exit];
-  ++t->exit_counts[exit];
-  bump(Stat::k_exits_taken);
-  restore(*t, s, ts, frame);
-  *sp = frame->localsplus + s.depth;
-  *breaker = (s.flags & kSnapBreaker) != 0;
-  *closing = t->closing;
-  const std::int32_t resume = s.pc;
-  KRAIT_LOG(exit, "trace %u exit %u -> offset %u after %llu iterations%s", t->id, exit,
-            info->instrs[resume].offset * 2, static_cast<unsigned long long>(ts.iterations),
-            *breaker ? " (eval breaker)" : "");
-  if (*breaker) {
-    bump(Stat::k_exits_breaker);
-  } else if (ts.iterations == 0 && resume != t->header && resume != t->closing) {
-    // The loop keeps leaving by a side exit before completing an iteration (a branch that
-    // flipped, a type that changed): record it again with what the program does now.
-    if (++t->short_runs >= kShortRunsToRetire) retire_trace(info, header);
-  } else {
-    t->short_runs = 0;
-  }
-  return resume;
 }
 
 }  // namespace krait::jit

@@ -1215,13 +1215,21 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
 run_trace : {
   bool breaker = false;
   std::int32_t closing = 0;
-  std::int32_t resume = jit::trace_run(info, ip->target, frame, &sp, &breaker, &closing);
+  jit::Trace* side_from = nullptr;
+  std::uint32_t side_exit = 0;
+  std::int32_t resume = jit::trace_run(info, ip->target, frame, &sp, &breaker, &closing,
+                                       &side_from, &side_exit);
   if (breaker) {
     ip = instrs + closing;
     frame->prev_instr = first_instr + ip->offset;
     CHECK_EVAL_BREAKER();
   }
   ip = instrs + resume;
+  if (side_from != nullptr && recorder == nullptr) {
+    // A hot exit: record the path the interpreter now takes from it back to the header.
+    recorder = jit::record_side_start(tstate, frame, info, side_from, side_exit, resume, sp);
+    if (recorder) table = slow_targets;
+  }
   DISPATCH();
 }
 

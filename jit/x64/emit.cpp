@@ -227,6 +227,9 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jne(exit_label(in.lit));
       return;
     }
+    case IrOp::EXIT:
+      a_.jmp(exit_label(in.lit));
+      return;
     case IrOp::GBREAK:
       a_.mov(kA, reinterpret_cast<std::uint64_t>(buf_.konst(in.a).p));
       a_.cmp(x86::dword_ptr(kA), 0);
@@ -616,8 +619,8 @@ bool X64Emitter::run() {
     emit_phis();
     a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
     a_.jmp(loop_);
-  } else {
-    return false;  // every trace is a loop
+  } else if (buf_.size() == 0 || buf_.at(buf_.size() - 1).op != IrOp::EXIT) {
+    return false;  // a trace either loops or ends in an exit (side traces)
   }
   for (auto& sp : slow_paths_) sp();
   for (std::size_t s = 0; s < exits_.size(); ++s) {

@@ -1,4 +1,5 @@
 # krait: expect traces_compiled >= 2
+# krait: expect side_traces >= 1
 # krait: expect exits_taken >= 1
 # A branch that goes one way for thousands of iterations and then the other way (the trace's
 # branch guard exits; the loop is compiled again for the new direction), and one that
