@@ -55,8 +55,9 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   const bool side = t.parent != nullptr;
   IrBuffer& ir = t.ir;
   (void)em;
+  // "qualname:file:line", CPython 3.12's perf-map spelling (after "py::").
   const std::string where =
-      std::string(PyUnicode_AsUTF8(t.code->co_qualname)) + " " +
+      std::string(PyUnicode_AsUTF8(t.code->co_qualname)) + ":" +
       PyUnicode_AsUTF8(t.code->co_filename) + ":" +
       std::to_string(PyCode_Addr2Line(t.code, info->instrs[t.header].offset * 2));
   if (log_enabled(LogChannel::k_ir)) {

@@ -1,0 +1,128 @@
+"""Tests of the tracing JIT's tools and memory protection, against a real krait binary:
+the perf map (all three spellings that enable it), `perf record`/`perf report` attributing a
+hot loop's samples to its trace symbol, and W^X: while traces exist, their code pages are
+read+execute only and no mapping of the process is writable and executable at once."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+KRAIT = None
+
+HOT = textwrap.dedent("""
+    def spin(n):
+        s = 0
+        for i in range(n):
+            s = (s + i * 7) % 1000003
+        return s
+    print(spin(int(__import__("sys").argv[1])))
+""")
+
+# Runs a compiled loop, then inspects its own process: which mapping holds each trace listed
+# in the perf map, and whether any mapping is writable and executable.
+SELF_CHECK = textwrap.dedent("""
+    import json, os
+    def spin(n):
+        s = 0
+        for i in range(n):
+            s += i & 15
+        return s
+    spin(100000)
+    maps = []
+    with open("/proc/self/maps") as f:
+        for line in f:
+            addr, perms = line.split()[:2]
+            lo, hi = (int(x, 16) for x in addr.split("-"))
+            maps.append((lo, hi, perms))
+    traces = []
+    with open("/tmp/perf-%d.map" % os.getpid()) as f:
+        for line in f:
+            start, size, name = line.split(" ", 2)
+            start = int(start, 16)
+            perms = [p for lo, hi, p in maps if lo <= start < hi]
+            traces.append((name.strip(), perms[0] if perms else None))
+    print(json.dumps({"traces": traces,
+                      "wx": [p for lo, hi, p in maps if "w" in p and "x" in p]}))
+""")
+
+
+def run(args, env=None, timeout=120):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run(args, capture_output=True, text=True, env=e, timeout=timeout)
+
+
+class PerfMapAndWX(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.script = os.path.join(self.tmp, "check.py")
+        with open(self.script, "w") as f:
+            f.write(SELF_CHECK)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def check_spelling(self, args, env):
+        p = run([KRAIT] + args + [self.script], env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        got = json.loads(p.stdout)
+        self.assertTrue(got["traces"], "no trace in the perf map")
+        for name, perms in got["traces"]:
+            self.assertTrue(name.startswith("py::spin:") and "check.py:5" in name and "[trace " in name, name)
+            self.assertEqual(perms, "r-xp", f"trace code of {name} mapped {perms}")
+        self.assertEqual(got["wx"], [], "writable and executable mappings exist")
+
+    def test_env_krait(self):
+        self.check_spelling([], {"KRAIT_PERF_MAP": "1"})
+
+    def test_x_perf(self):
+        self.check_spelling(["-X", "perf"], {})
+
+    def test_pythonperfsupport(self):
+        self.check_spelling([], {"PYTHONPERFSUPPORT": "1"})
+
+    def test_off_by_default(self):
+        p = run([KRAIT, "-c", "import os; print(os.getpid())"])
+        self.assertFalse(os.path.exists("/tmp/perf-%s.map" % p.stdout.strip()))
+
+
+class PerfRecord(unittest.TestCase):
+    def test_samples_land_in_the_trace(self):
+        perf = shutil.which("perf")
+        if perf is None:
+            self.skipTest("perf is not installed (Debian package linux-perf)")
+        tmp = tempfile.mkdtemp()
+        try:
+            script = os.path.join(tmp, "hot.py")
+            with open(script, "w") as f:
+                f.write(HOT)
+            data = os.path.join(tmp, "perf.data")
+            p = run([perf, "record", "-e", "cpu-clock", "-o", data, KRAIT, "-X", "perf", script,
+                     "20000000"])
+            if p.returncode != 0 and "perf_event_paranoid" in p.stderr:
+                self.skipTest("perf may not sample here: " + p.stderr.strip().splitlines()[-1])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            rep = run([perf, "report", "-i", data, "--stdio", "--sort", "sym"])
+            self.assertEqual(rep.returncode, 0, rep.stderr)
+            rows = [l.split(None, 2) for l in rep.stdout.splitlines()
+                    if l.strip() and not l.startswith("#")]
+            top = rows[0]
+            share = float(top[0].rstrip("%"))
+            self.assertIn("py::spin:", top[2], rep.stdout[:2000])
+            self.assertIn("[trace ", top[2])
+            self.assertGreater(share, 50.0, rep.stdout[:2000])
+        finally:
+            shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--krait", required=True)
+    args, rest = ap.parse_known_args()
+    KRAIT = os.path.abspath(args.krait)
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
