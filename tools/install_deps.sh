@@ -2,10 +2,13 @@
 # Installs everything Krait's build, tests and benchmarks need from Debian packages.
 # Idempotent: when every package is already installed it prints nothing and exits at once.
 # pypy3 is the benchmark speed peer and the "wrong Python" of a configure test.
+# chromium (headless) renders the performance dashboard in its test (tests/dashboard).
+# linux-perf: the JIT tools test records a profile and checks perf names trace symbols.
 set -eu
 
 PKGS="cmake g++ make pkgconf python3.11 python3.11-dev python3.11-venv libpython3.11-testsuite pypy3
-libasmjit-dev libmimalloc-dev libgtest-dev libbenchmark-dev zlib1g-dev libexpat1-dev"
+libasmjit-dev libmimalloc-dev libgtest-dev libbenchmark-dev zlib1g-dev libexpat1-dev chromium
+linux-perf"
 
 missing=""
 for p in $PKGS; do
