@@ -4,6 +4,7 @@
 // `---- LOOP ----` at the loop marker. Pointer constants print as <ptr> in stable mode.
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 
 #include "ir.h"
 
@@ -23,6 +24,7 @@ std::string ir_ref_text(const IrBuffer& buf, IrRef r, bool stable) {
       break;
     case IrType::k_flt:
       std::snprintf(tmp, sizeof tmp, "#%.17g", c.f);
+      if (std::strpbrk(tmp + 1, ".eni") == nullptr) std::strcat(tmp, ".0");  // 2.0, not 2
       break;
     case IrType::k_bool:
       std::snprintf(tmp, sizeof tmp, "#%s", c.i ? "true" : "false");
@@ -31,9 +33,19 @@ std::string ir_ref_text(const IrBuffer& buf, IrRef r, bool stable) {
     case IrType::k_ptr: {
       // Named objects print by name: their addresses differ between runs.
       const auto* o = static_cast<PyObject*>(c.p);
+      if (o == nullptr) return "#NULL";
       if (c.type == IrType::k_obj && o == Py_None) return "#None";
       if (c.type == IrType::k_obj && o == Py_True) return "#True";
       if (c.type == IrType::k_obj && o == Py_False) return "#False";
+      if (c.type == IrType::k_obj && o != nullptr &&
+          (PyLong_CheckExact(o) || PyFloat_CheckExact(o))) {
+        // Number constants print by value (their addresses differ between runs).
+        PyObject* r = PyObject_Repr(const_cast<PyObject*>(o));
+        std::string text =
+            std::string("#") + Py_TYPE(o)->tp_name + ":" + (r ? PyUnicode_AsUTF8(r) : "?");
+        Py_XDECREF(r);
+        return text;
+      }
       if (c.type == IrType::k_obj && o != nullptr && PyType_Check(const_cast<PyObject*>(o))) {
         return std::string("#type:") + reinterpret_cast<const PyTypeObject*>(o)->tp_name;
       }

@@ -390,6 +390,9 @@ bool Recorder::rec_for_iter() {
     guard(IrOp::GTYPE, it, kobj(t));
     Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
     guard(IrOp::GNE, seq, kobj(nullptr));
+    // The sequence of a list (tuple) iterator is a list (tuple); saying so lets alias
+    // analysis keep its size and items out of the loop across the iterator's index store.
+    guard(IrOp::GTYPE, seq, kobj(list ? &PyList_Type : &PyTuple_Type));
     Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
     Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
     guard(IrOp::GLT, idx, n);

@@ -61,8 +61,9 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
       PyUnicode_AsUTF8(t.code->co_filename) + ":" +
       std::to_string(PyCode_Addr2Line(t.code, info->instrs[t.header].offset * 2));
   if (log_enabled(LogChannel::k_ir)) {
-    log_printf(LogChannel::k_ir, "%s",
-               ir_dump(ir, false, ("---- TRACE recorded " + where).c_str()).c_str());
+    log_printf(
+        LogChannel::k_ir, "%s",
+        ir_dump(ir, options().stable_pointers, ("---- TRACE recorded " + where).c_str()).c_str());
   }
   if (!side && !peel_loop(ir, end_slots, t.entry_depth, t.header, why)) {
     *fail = AbortReason::k_unstable;
@@ -73,7 +74,8 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   if (!bad.empty()) {
     KRAIT_LOG(trace, "IR verification failed: %s", bad.c_str());
     if (log_enabled(LogChannel::k_ir)) {
-      log_printf(LogChannel::k_ir, "%s", ir_dump(ir, false, "---- INVALID IR").c_str());
+      log_printf(LogChannel::k_ir, "%s",
+                 ir_dump(ir, options().stable_pointers, "---- INVALID IR").c_str());
     }
     *fail = AbortReason::k_backend;
     return false;
@@ -108,10 +110,10 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
       if (l.kind == Loc::kXmm) notes[r] = "xmm" + std::to_string(l.index);
       if (l.kind == Loc::kSpill) notes[r] = "spill" + std::to_string(l.index);
     }
-    log_printf(
-        LogChannel::k_ir, "%s",
-        ir_dump(ir, false, ("---- TRACE " + std::to_string(t.id) + " " + where).c_str(), &notes)
-            .c_str());
+    log_printf(LogChannel::k_ir, "%s",
+               ir_dump(ir, options().stable_pointers,
+                       ("---- TRACE " + std::to_string(t.id) + " " + where).c_str(), &notes)
+                   .c_str());
   }
   if (log_enabled(LogChannel::k_asm)) {
     log_printf(LogChannel::k_asm, "---- TRACE %u %s (%zu bytes at %p)\n%s", t.id, where.c_str(),
