@@ -41,6 +41,32 @@ int krait_jit_list_store_flt(PyObject* list, std::int64_t idx, double value) {
   return list_store(list, idx, PyFloat_FromDouble(value));
 }
 
+namespace {
+int append_new(PyObject* list, PyObject* v) {
+  if (v == nullptr || PyList_Append(list, v) < 0) {
+    Py_XDECREF(v);
+    PyErr_Clear();  // the interpreter appends again and raises MemoryError itself
+    return -1;
+  }
+  Py_DECREF(v);
+  return 0;
+}
+}  // namespace
+
+int krait_jit_list_append_int(PyObject* list, std::int64_t value) {
+  return append_new(list, PyLong_FromLongLong(value));
+}
+int krait_jit_list_append_flt(PyObject* list, double value) {
+  return append_new(list, PyFloat_FromDouble(value));
+}
+int krait_jit_list_append_obj(PyObject* list, PyObject* value) {
+  Py_INCREF(value);
+  return append_new(list, value);
+}
+int krait_jit_list_append_bool(PyObject* list, std::int64_t value) {
+  return append_new(list, Py_NewRef(value ? Py_True : Py_False));
+}
+
 // Python's float %: the result takes the divisor's sign (a zero result too).
 double krait_jit_fmod(double a, double b) {
   double m = std::fmod(a, b);

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "opt.h"
+#include "pylayout.h"
 
 namespace krait::jit {
 namespace {
@@ -197,6 +198,13 @@ IrRef Emitter::fold(IrIns& in) {
     case IrOp::ITOF:
       if (ka) return b.kflt(static_cast<double>(ival(b, in.a)));
       break;
+    case IrOp::FTOI:
+      if (is_flt_const(b, in.a)) {
+        const double d = fval(b, in.a);
+        if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0)) return kFailRef;
+        return b.kint(static_cast<std::int64_t>(d));
+      }
+      break;
     case IrOp::FADD:
     case IrOp::FSUB:
     case IrOp::FMUL:
@@ -246,6 +254,11 @@ IrRef Emitter::forward_load(const IrIns& in) const {
     const IrIns& x = buf_.at(i);
     if (in.op == IrOp::LDFLD) {
       if (x.op == IrOp::LDFLD && x.a == in.a && x.lit == in.lit && x.type == in.type) return i;
+      // An append changes a list's size and may move its items array.
+      if (x.op == IrOp::LAPPEND && (in.lit == kOffObSize || in.lit == kOffListItems)) {
+        const PyTypeObject* tl = known_pytype(buf_, in.a);
+        if (tl == nullptr || tl == &PyList_Type) return kNoRef;
+      }
       if (x.op == IrOp::STFLD && x.lit == in.lit) {
         if (x.a == in.a && buf_.type_of(x.b) == in.type) return x.b;
         // Objects of different known types are different objects (a range iterator's index
@@ -257,7 +270,7 @@ IrRef Emitter::forward_load(const IrIns& in) const {
       }
     } else {  // LDELEM
       if (x.op == IrOp::LDELEM && x.a == in.a && x.b == in.b && x.lit == in.lit) return i;
-      if (x.op == IrOp::STLIST) return kNoRef;
+      if (x.op == IrOp::STLIST || x.op == IrOp::LAPPEND) return kNoRef;
     }
   }
   return kNoRef;

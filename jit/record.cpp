@@ -36,6 +36,13 @@ enum NbOp {
 
 constexpr std::size_t kMaxTraceIns = 4000;
 
+// list.append's method descriptor (what LOAD_METHOD finds on a list): list is a static,
+// immutable type, so this object lives as long as the interpreter.
+PyObject* list_append_descr() {
+  static PyObject* d = PyDict_GetItemString(PyList_Type.tp_dict, "append");
+  return d;
+}
+
 // The value of an exact int index seen on the stack (false if it does not fit Py_ssize_t;
 // an out-of-range index is then the interpreter's IndexError to raise).
 bool observed_index(PyObject* o, Py_ssize_t* out) {
@@ -539,28 +546,65 @@ bool Recorder::rec_load_global(int arg) {
 }
 
 bool Recorder::rec_call(int nargs) {
-  // Stack: NULL-or-self, callable, args...
+  // Stack: NULL-or-method, callable-or-self, args...
+  PyObject* below = seen(nargs + 2);
+  if (below != nullptr) {
+    // A method call set up by LOAD_METHOD: only list.append is recorded.
+    if (below != list_append_descr() || nargs != 1) return false;
+    guard(IrOp::GEQ, peek(nargs + 2), kobj(below));
+    emit(IrOp::LAPPEND, IrType::k_void, peek(2), peek(1));
+    if (failed_) return false;
+    pop(3);
+    push(kobj(Py_None));
+    return true;
+  }
   Ref fn = peek(nargs + 1);
   PyObject* ofn = seen(nargs + 1);
-  if (seen(nargs + 2) != nullptr) return false;
-  PyObject* builtin_len = PyDict_GetItemString(frame_->f_builtins, "len");
-  if (nargs == 1 && ofn == builtin_len && builtin_len != nullptr) {
-    PyObject* arg = seen(1);
+  PyObject* builtins = frame_->f_builtins;
+  if (nargs != 1 || !PyDict_CheckExact(builtins)) return false;
+  PyObject* arg = seen(1);
+  Ref r = kNoRef;
+  if (ofn == PyDict_GetItemString(builtins, "len")) {
     if (!PyList_CheckExact(arg) && !PyTuple_CheckExact(arg)) {
       reason_ = AbortReason::k_unsupported_type;
       return false;
     }
-    hold(ofn);
-    guard(IrOp::GEQ, fn, kobj(ofn));
     guard(IrOp::GTYPE, peek(1), kobj(Py_TYPE(arg)));
-    Ref n = emit(IrOp::LDFLD, IrType::k_int, peek(1), kNoRef, kOffObSize);
-    if (failed_) return false;
-    pop(nargs + 2);
-    push(n);
-    return true;
+    r = emit(IrOp::LDFLD, IrType::k_int, peek(1), kNoRef, kOffObSize);
+  } else if (ofn == reinterpret_cast<PyObject*>(&PyLong_Type)) {
+    Ref x;
+    if (PyLong_CheckExact(arg)) {
+      if (!as_int(peek(1), arg, &x)) return false;
+      r = x;
+    } else if (PyFloat_CheckExact(arg)) {
+      if (!as_flt(peek(1), arg, &x)) return false;
+      r = emit(IrOp::FTOI, IrType::k_int, x);
+    } else {
+      reason_ = AbortReason::k_unsupported_type;
+      return false;
+    }
+  } else if (ofn == reinterpret_cast<PyObject*>(&PyFloat_Type)) {
+    Ref x;
+    if (PyFloat_CheckExact(arg)) {
+      if (!as_flt(peek(1), arg, &x)) return false;
+      r = x;
+    } else if (PyLong_CheckExact(arg)) {
+      if (!as_int(peek(1), arg, &x)) return false;
+      r = emit(IrOp::ITOF, IrType::k_flt, x);
+    } else {
+      reason_ = AbortReason::k_unsupported_type;
+      return false;
+    }
+  } else {
+    reason_ = AbortReason::k_unsupported_op;
+    return false;
   }
-  reason_ = AbortReason::k_unsupported_op;
-  return false;
+  hold(ofn);
+  guard(IrOp::GEQ, fn, kobj(ofn));
+  if (failed_) return false;
+  pop(nargs + 2);
+  push(r);
+  return true;
 }
 
 bool Recorder::rec_branch(bool jump_if_true, const Instr* ip) {
@@ -778,6 +822,66 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
     case LOAD_GLOBAL:
       ok = rec_load_global(arg);
       break;
+    case LOAD_DEREF: {
+      // The slot holds the cell (made at function start); its contents may be unbound.
+      PyObject* cell = frame->localsplus[arg];
+      if (cell == nullptr || !PyCell_Check(cell) || PyCell_GET(cell) == nullptr) {
+        ok = false;
+        break;
+      }
+      Ref c = slot(arg);
+      guard(IrOp::GTYPE, c, kobj(&PyCell_Type));
+      Ref v = emit(IrOp::LDFLD, IrType::k_obj, c, kNoRef, offsetof(PyCellObject, ob_ref));
+      guard(IrOp::GNE, v, kobj(nullptr));
+      push(v);
+      break;
+    }
+    case LIST_APPEND: {
+      // The list sits below the value, `arg` deep (a comprehension's result list).
+      Ref list = peek(arg + 1);
+      Ref v = peek(1);
+      if (!PyList_CheckExact(seen(arg + 1))) {
+        ok = false;
+        break;
+      }
+      guard(IrOp::GTYPE, list, kobj(&PyList_Type));
+      emit(IrOp::LAPPEND, IrType::k_void, list, v);
+      pop();
+      break;
+    }
+    case LOAD_METHOD: {
+      // list.append only: list is a static type, so the method cannot change.
+      PyObject* name = PyTuple_GET_ITEM(frame->f_code->co_names, arg);
+      if (!PyList_CheckExact(seen(1)) || !PyUnicode_Check(name) ||
+          PyUnicode_CompareWithASCIIString(name, "append") != 0) {
+        ok = false;
+        break;
+      }
+      Ref self = peek(1);
+      guard(IrOp::GTYPE, self, kobj(&PyList_Type));
+      pop();
+      push(kobj(list_append_descr()));
+      push(self);
+      break;
+    }
+    case UNPACK_SEQUENCE: {
+      PyObject* seq = seen(1);
+      const bool tuple = PyTuple_CheckExact(seq);
+      if ((!tuple && !PyList_CheckExact(seq)) || Py_SIZE(seq) != arg) {
+        reason_ = AbortReason::k_unsupported_type;
+        ok = false;
+        break;
+      }
+      Ref s = peek(1);
+      guard(IrOp::GTYPE, s, kobj(Py_TYPE(seq)));
+      guard(IrOp::GEQ, emit(IrOp::LDFLD, IrType::k_int, s, kNoRef, kOffObSize), kint(arg));
+      Ref base = tuple ? s : emit(IrOp::LDFLD, IrType::k_ptr, s, kNoRef, kOffListItems);
+      const std::uint16_t off = tuple ? kOffTupleItems : 0;
+      pop();
+      for (int k = arg - 1; k >= 0; --k)
+        push(emit(IrOp::LDELEM, IrType::k_obj, base, kint(k), off));
+      break;
+    }
     case PRECALL:
       break;  // bound-method unpacking does not apply to the calls the recorder accepts
     case CALL:

@@ -26,6 +26,11 @@ int krait_jit_unbox_int(PyObject* o, std::int64_t* out);
 // not an int or float (its deallocation could run Python code) or boxing failed.
 int krait_jit_list_store_int(PyObject* list, std::int64_t idx, std::int64_t value);
 int krait_jit_list_store_flt(PyObject* list, std::int64_t idx, double value);
+// list.append(box(value)): 0, or -1 (nothing appended, no exception left) on MemoryError.
+int krait_jit_list_append_int(PyObject* list, std::int64_t value);
+int krait_jit_list_append_flt(PyObject* list, double value);
+int krait_jit_list_append_obj(PyObject* list, PyObject* value);
+int krait_jit_list_append_bool(PyObject* list, std::int64_t value);
 // Python's float % and // for a non-zero divisor (float_rem / float_floor_div semantics).
 double krait_jit_fmod(double a, double b);
 double krait_jit_ffloordiv(double a, double b);

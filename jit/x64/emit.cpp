@@ -502,6 +502,43 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::LAPPEND: {
+      const IrType vt = buf_.type_of(in.b);
+      const void* fn =
+          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_list_append_flt)
+          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_list_append_int)
+          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_list_append_bool)
+                                 : reinterpret_cast<const void*>(&krait_jit_list_append_obj);
+      load_gp(kA, in.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      if (vt == IrType::k_flt) {
+        load_xmm(kFa, in.b);
+      } else {
+        load_gp(kA, in.b);
+        a_.mov(save_slot(kArgSlot + 1), kA);
+      }
+      call_helper(i, fn, [this, vt]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        if (vt == IrType::k_flt) {
+          a_.movaps(x86::xmm0, kFa);
+        } else {
+          a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+        }
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
+    }
+    case IrOp::FTOI:
+      // cvttsd2si gives INT64_MIN for NaN, infinities and out-of-range values; INT64_MIN
+      // itself is exactly representable but rare, and exiting for it is merely slower.
+      load_xmm(kFa, in.a);
+      a_.cvttsd2si(kA, kFa);
+      a_.mov(kB, 0x8000000000000000ull);
+      a_.cmp(kA, kB);
+      a_.je(exit_label(in.lit));
+      store_gp(i, kA);
+      return;
     case IrOp::kCount:
       return;
   }
