@@ -67,6 +67,37 @@ int krait_jit_list_append_bool(PyObject* list, std::int64_t value) {
   return append_new(list, Py_NewRef(value ? Py_True : Py_False));
 }
 
+namespace {
+int store_slot(PyObject** slots, std::int64_t idx, PyObject* v) {
+  PyObject* old = slots[idx];
+  if (v == nullptr) {
+    PyErr_Clear();
+    return -1;
+  }
+  if (old != nullptr && old != Py_None && !PyBool_Check(old) && !harmless_item(old)) {
+    Py_DECREF(v);
+    return -1;
+  }
+  slots[idx] = v;
+  Py_XDECREF(old);
+  return 0;
+}
+}  // namespace
+
+int krait_jit_store_slot_int(PyObject** slots, std::int64_t idx, std::int64_t value) {
+  return store_slot(slots, idx, PyLong_FromLongLong(value));
+}
+int krait_jit_store_slot_flt(PyObject** slots, std::int64_t idx, double value) {
+  return store_slot(slots, idx, PyFloat_FromDouble(value));
+}
+int krait_jit_store_slot_obj(PyObject** slots, std::int64_t idx, PyObject* value) {
+  Py_XINCREF(value);
+  return store_slot(slots, idx, value);
+}
+int krait_jit_store_slot_bool(PyObject** slots, std::int64_t idx, std::int64_t value) {
+  return store_slot(slots, idx, Py_NewRef(value ? Py_True : Py_False));
+}
+
 // Python's float %: the result takes the divisor's sign (a zero result too).
 double krait_jit_fmod(double a, double b) {
   double m = std::fmod(a, b);

@@ -41,6 +41,9 @@ bool peel_loop(IrBuffer& buf, const std::vector<IrRef>& end_slots, std::uint16_t
                std::int32_t header_pc, const char** why);
 
 // Removes pure instructions nothing uses (opt_dce.cpp); renumbers refs and snapshots.
-void dce(IrBuffer& buf);
+// Returns the old ref -> new ref map (kNoRef for removed instructions).
+// `extra_live` lists values used outside the IR (a side trace's LINK moves); they are kept
+// and renumbered in place.
+std::vector<IrRef> dce(IrBuffer& buf, std::vector<IrRef>* extra_live = nullptr);
 
 }  // namespace krait::jit

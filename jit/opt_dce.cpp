@@ -4,12 +4,15 @@
 
 namespace krait::jit {
 
-void dce(IrBuffer& buf) {
+std::vector<IrRef> dce(IrBuffer& buf, std::vector<IrRef>* extra_live) {
   const IrRef n = buf.size();
   std::vector<std::uint8_t> live(n, 0);
   auto mark = [&](IrRef r) {
     if (r != kNoRef && !is_const(r)) live[r] = 1;
   };
+  if (extra_live) {
+    for (IrRef r : *extra_live) mark(r);
+  }
   for (IrRef i = n; i-- > 0;) {
     const IrIns& in = buf.at(i);
     const std::uint8_t f = op_info(in.op).flags;
@@ -27,7 +30,7 @@ void dce(IrBuffer& buf) {
   for (IrRef i = 0; i < n; ++i) {
     if (live[i]) map[i] = out++;
   }
-  if (out == n) return;
+  if (out == n) return map;
   auto remap = [&](IrRef r) { return (r == kNoRef || is_const(r)) ? r : map[r]; };
   for (IrRef i = 0; i < n; ++i) {
     if (!live[i]) continue;
@@ -46,7 +49,11 @@ void dce(IrBuffer& buf) {
     }
   }
   if (buf.loop != kNoRef) buf.loop = map[buf.loop];
+  if (extra_live) {
+    for (IrRef& r : *extra_live) r = remap(r);
+  }
   buf.ins.resize(out);
+  return map;
 }
 
 }  // namespace krait::jit

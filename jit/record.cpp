@@ -79,7 +79,67 @@ class Recorder {
     modified_.assign(nslots, 0);
     depth_ = entry_depth_;
     expect_pc_ = parent ? start : header;
+    if (parent && exit_linkable(parent, parent_exit)) inherit(parent, parent_exit);
   }
+
+  // Whether a side trace from this exit can be entered from the exit stub itself: the root
+  // must know what its PHIs carry, and the exit must lie where the loop's invariants exist
+  // (the root's body, or a side trace entered that way).
+  static bool exit_linkable(const Trace* parent, std::uint32_t exit) {
+    const Trace* root = parent->root;
+    if (!root->linkable) return false;
+    if (parent->ir.snaps[exit].flags & (kSnapBreaker | kSnapLink)) return false;
+    return parent == root ? exit >= root->first_body_snap : parent->patched;
+  }
+
+  // Register mode: the frame still holds the root's entry state, and the values of the
+  // parent's snapshot come from the parent's registers (PVALs pinned to its locations).
+  void inherit(const Trace* parent, std::uint32_t exit) {
+    trace_->patched = true;
+    entry_depth_ = parent->root->entry_depth;
+    trace_->entry_depth = entry_depth_;
+    const IrBuffer& pir = parent->ir;
+    const Snapshot& s = pir.snaps[exit];
+    std::vector<std::pair<IrRef, IrRef>> seen_refs;
+    for (std::uint32_t k = 0; k < s.count; ++k) {
+      const SnapEntry& e = pir.snap_entries[s.start + k];
+      IrRef r = kNoRef;
+      if (is_const(e.ref)) {
+        r = copy_const(pir.konst(e.ref));
+      } else {
+        for (auto& p : seen_refs) {
+          if (p.first == e.ref) r = p.second;
+        }
+        if (r == kNoRef) {
+          r = import(parent->locs[e.ref], pir.type_of(e.ref));
+          seen_refs.emplace_back(e.ref, r);
+        }
+      }
+      cur_[e.slot] = r;
+      modified_[e.slot] = 1;
+    }
+  }
+  IrRef import(const Loc& loc, IrType type) {
+    trace_->imports.push_back(loc);
+    return em_.emit(IrOp::PVAL, type, kNoRef, kNoRef,
+                    static_cast<std::uint16_t>(trace_->imports.size() - 1));
+  }
+  IrRef copy_const(const IrConst& c) {
+    IrBuffer& ir = trace_->ir;
+    switch (c.type) {
+      case IrType::k_int:
+        return ir.kint(c.i);
+      case IrType::k_flt:
+        return ir.kflt(c.f);
+      case IrType::k_bool:
+        return ir.kbool(c.i != 0);
+      case IrType::k_ptr:
+        return ir.kptr(c.p);
+      default:
+        return ir.kobj(c.p);
+    }
+  }
+  bool link_to_root();
   ~Recorder() { delete trace_; }
 
   RecordStep step(_PyInterpreterFrame* frame, const Instr* ip, PyObject** sp);
@@ -930,8 +990,12 @@ RecordStep Recorder::close() {
     }
     pc_ = header_;
     snap_ = -1;
-    emit(IrOp::EXIT, IrType::k_void);
-    t->ir.snaps.back().flags |= kSnapLink;
+    if (!t->patched || !link_to_root()) {
+      // Through the runtime: the root is entered again from the frame.
+      snap_ = -1;
+      emit(IrOp::EXIT, IrType::k_void);
+      t->ir.snaps.back().flags |= kSnapLink;
+    }
   } else {
     for (int s = 0; s < entry_depth_; ++s) {
       if (modified_[s]) end_slots[s] = cur_[s];
@@ -956,6 +1020,64 @@ RecordStep Recorder::close() {
   trace_ = nullptr;
   delete this;
   return RecordStep::kStop;
+}
+
+// The end of a register-mode side trace: produce every value the root's loop carries (a frame
+// slot's value, unboxed as the root keeps it, or a field the root stored), check the eval
+// breaker as the back-edge would, and continue in the root's loop (LINK).
+bool Recorder::link_to_root() {
+  const Trace* root = trace_->root;
+  // The root's loop keeps values it loaded before the loop (a frame slot it only reads, a
+  // list's size or items) in registers: a side trace that stores to memory, or changes a
+  // slot the root read without carrying it, cannot continue in that loop.
+  for (const IrIns& in : trace_->ir.ins) {
+    if (op_has(in.op, kIrStore)) return false;
+  }
+  std::vector<int> write_back;
+  for (int s = 0; s < entry_depth_; ++s) {
+    if (!modified_[s] || cur_[s] == kNoRef) continue;
+    bool carried = false;
+    for (const Trace::PhiMeaning& m : root->phis) carried |= m.slot == s;
+    if (carried) continue;
+    const Ref r = cur_[s];
+    if (!is_const(r) && trace_->ir.at(r).op == IrOp::SLOAD && trace_->ir.at(r).lit == s) continue;
+    if (static_cast<std::size_t>(s) < root->reads_slot.size() && root->reads_slot[s]) return false;
+    write_back.push_back(s);
+  }
+  std::vector<Trace::LinkMove> moves;
+  for (const Trace::PhiMeaning& m : root->phis) {
+    Ref v;
+    if (m.slot >= 0) {
+      v = slot(m.slot);
+      const IrType t = trace_->ir.type_of(v);
+      PyObject* o = frame_->localsplus[m.slot];
+      if (t != m.type) {
+        if (t != IrType::k_obj || o == nullptr) return false;
+        if (m.type == IrType::k_int) {
+          if (!as_int(v, o, &v)) return false;
+        } else if (m.type == IrType::k_flt) {
+          if (!as_flt(v, o, &v)) return false;
+        } else {
+          return false;
+        }
+      }
+    } else {
+      Ref obj = import(root->locs[m.obj], root->ir.type_of(m.obj));
+      v = emit(IrOp::LDFLD, m.type, obj, kNoRef, m.off);
+    }
+    if (failed_) return false;
+    moves.push_back(Trace::LinkMove{m.dst, v});
+  }
+  // Slots this side trace changed that the root neither carries nor reads go back into the
+  // frame (boxed), where the root's snapshots expect them.
+  for (int s : write_back) emit(IrOp::SSTORE, IrType::k_void, trace_->ir.kint(s), cur_[s]);
+  snap_ = -1;
+  emit(IrOp::GBREAK, IrType::k_void, trace_->ir.kptr(const_cast<int*>(jit_eval_breaker_addr())));
+  trace_->ir.snaps.back().flags |= kSnapBreaker;
+  snap_ = -1;
+  emit(IrOp::LINK, IrType::k_void);
+  trace_->link_moves = std::move(moves);
+  return !failed_;
 }
 
 void Recorder::abort(AbortReason why, int op) {

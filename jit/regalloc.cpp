@@ -11,7 +11,8 @@ bool needs_location(const IrBuffer& buf, IrRef r) {
   return in.type != IrType::k_void && in.op != IrOp::CARG;
 }
 
-bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out) {
+bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out,
+              const RegConstraints& rc) {
   const IrRef n = buf.size();
   std::vector<IrRef>& end = out->last_use;
   end.assign(n, kNoRef);
@@ -41,6 +42,9 @@ bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out) {
       const Snapshot& s = buf.snaps[in.lit];
       for (std::uint32_t k = 0; k < s.count; ++k) use(buf.snap_entries[s.start + k].ref, i);
     }
+    if (in.op == IrOp::LINK && rc.link_uses) {
+      for (IrRef r : *rc.link_uses) use(r, i);
+    }
   }
   // Values from before the loop that the body needs stay put for the whole loop.
   if (loop != kNoRef) {
@@ -54,9 +58,31 @@ bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out) {
     Loc loc;
   };
   std::vector<Active> active;
-  std::vector<std::uint8_t> free_gpr(regs.gpr.rbegin(), regs.gpr.rend());
-  std::vector<std::uint8_t> free_fpr(regs.fpr.rbegin(), regs.fpr.rend());
-  int next_spill = 0;
+  std::vector<std::uint8_t> free_gpr, free_fpr;
+  for (auto it = regs.gpr.rbegin(); it != regs.gpr.rend(); ++it) {
+    if (!(rc.avoid_gpr >> *it & 1)) free_gpr.push_back(*it);
+  }
+  for (auto it = regs.fpr.rbegin(); it != regs.fpr.rend(); ++it) {
+    if (!(rc.avoid_fpr >> *it & 1)) free_fpr.push_back(*it);
+  }
+  // Inherited values sit where the parent trace keeps them: their registers leave the pool
+  // while they live.
+  auto take = [](std::vector<std::uint8_t>& pool, std::uint8_t reg) {
+    auto it = std::find(pool.begin(), pool.end(), reg);
+    if (it == pool.end()) return false;
+    pool.erase(it);
+    return true;
+  };
+  for (IrRef i = 0; i < n; ++i) {
+    const IrIns& in = buf.at(i);
+    if (in.op != IrOp::PVAL) continue;
+    const Loc loc = (*rc.pinned)[in.lit];
+    out->locs[i] = loc;
+    if (end[i] == kNoRef || loc.kind == Loc::kSpill) continue;
+    if (take(loc.kind == Loc::kXmm ? free_fpr : free_gpr, loc.index))
+      active.push_back(Active{end[i], loc});
+  }
+  int next_spill = rc.spill_base;
   for (IrRef i = 0; i < n; ++i) {
     // Values whose last use is this instruction free their register for its result: the
     // backends read every operand before they write the result.
@@ -69,7 +95,7 @@ bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out) {
         ++k;
       }
     }
-    if (!needs_location(buf, i) || end[i] == kNoRef) continue;
+    if (!needs_location(buf, i) || end[i] == kNoRef || buf.at(i).op == IrOp::PVAL) continue;
     const bool fp = buf.at(i).type == IrType::k_flt;
     auto& pool = fp ? free_fpr : free_gpr;
     Loc loc;

@@ -24,6 +24,16 @@ struct RegAllocResult {
 
 bool needs_location(const IrBuffer& buf, IrRef r);
 // Returns false when the trace needs more spill slots than TraceState holds.
-bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out);
+// Side traces: `pinned` gives the fixed location of each PVAL (by its lit); registers in the
+// masks are never allocated; spill slots start at `spill_base`.
+struct RegConstraints {
+  const std::vector<Loc>* pinned = nullptr;
+  std::uint32_t avoid_gpr = 0;
+  std::uint32_t avoid_fpr = 0;
+  int spill_base = 0;
+  const std::vector<IrRef>* link_uses = nullptr;  // values the LINK instruction moves
+};
+bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out,
+              const RegConstraints& rc = RegConstraints{});
 
 }  // namespace krait::jit

@@ -1,6 +1,8 @@
 // Trace lifecycle: the compile pipeline after recording, the per-code registry of traces,
 // abort accounting with backoff and blacklisting, retirement, and freeing.
+#include <algorithm>
 #include "cpython_shim.h"
+
 #include "krait/log.h"
 #include "krait/options.h"
 #include "krait/stats.h"
@@ -69,7 +71,51 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     *fail = AbortReason::k_unstable;
     return false;
   }
-  dce(ir);
+  // A root's PHIs, described for side traces that will have to produce them: the value of a
+  // frame slot at the back-edge, or a field a trace stored (a loop iterator's index).
+  std::vector<IrRef> phi_left, phi_obj;
+  if (!side) {
+    t.linkable = true;
+    t.reads_slot.assign(end_slots.size(), 0);
+    for (IrRef k = 0; k < ir.loop; ++k) {
+      if (ir.at(k).op == IrOp::SLOAD && ir.at(k).lit < t.reads_slot.size())
+        t.reads_slot[ir.at(k).lit] = 1;
+    }
+    for (IrRef i = ir.loop; i < ir.size(); ++i) {
+      const IrIns& in = ir.at(i);
+      if (in.op != IrOp::PHI) continue;
+      Trace::PhiMeaning m;
+      m.type = ir.type_of(in.a);
+      IrRef obj = kNoRef;
+      for (std::size_t s = 0; s < end_slots.size(); ++s) {
+        if (end_slots[s] == in.a) m.slot = static_cast<std::int32_t>(s);
+      }
+      if (m.slot < 0) {
+        for (IrRef k = 0; k < ir.loop; ++k) {
+          const IrIns& st = ir.at(k);
+          if (st.op == IrOp::STFLD && st.b == in.a) {
+            obj = st.a;
+            m.off = st.lit;
+          }
+        }
+        if (obj == kNoRef || is_const(obj)) t.linkable = false;
+      }
+      t.phis.push_back(m);
+      phi_left.push_back(in.a);
+      phi_obj.push_back(obj);
+    }
+  }
+  // Both lists are renumbered by DCE (and stay alive through it).
+  std::vector<IrRef> keep = phi_obj;
+  keep.erase(
+      std::remove_if(keep.begin(), keep.end(), [](IrRef r) { return r == kNoRef || is_const(r); }),
+      keep.end());
+  std::vector<IrRef> link_srcs;
+  for (const Trace::LinkMove& m : t.link_moves) link_srcs.push_back(m.src);
+  std::vector<IrRef> live = keep;
+  live.insert(live.end(), link_srcs.begin(), link_srcs.end());
+  std::vector<IrRef> dce_map = dce(ir, &live);
+  for (std::size_t k = 0; k < t.link_moves.size(); ++k) t.link_moves[k].src = live[keep.size() + k];
   std::string bad = ir_verify(ir);
   if (!bad.empty()) {
     KRAIT_LOG(trace, "IR verification failed: %s", bad.c_str());
@@ -81,23 +127,53 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     return false;
   }
   RegAllocResult ra;
-  if (!regalloc(ir, x64_regfile(), &ra)) {
+  RegConstraints rc;
+  std::vector<IrRef> link_uses;
+  for (const Trace::LinkMove& m : t.link_moves) {
+    if (!is_const(m.src)) link_uses.push_back(m.src);
+  }
+  if (side) {
+    rc.pinned = &t.imports;
+    rc.avoid_gpr = t.root->loop_gpr_mask;
+    rc.avoid_fpr = t.root->loop_fpr_mask;
+    rc.spill_base = std::max(t.root->spill_top, t.parent->spill_top);
+    rc.link_uses = &link_uses;
+  }
+  if (!regalloc(ir, x64_regfile(), &ra, rc)) {
     *fail = AbortReason::k_too_many_slots;
     return false;
   }
+  t.spill_top = ra.spills;
+  if (!side) {
+    for (std::size_t k = 0; k < t.phis.size(); ++k) {
+      t.phis[k].dst = ra.locs[dce_map[phi_left[k]]];
+      if (phi_obj[k] != kNoRef) t.phis[k].obj = dce_map[phi_obj[k]];
+    }
+    // Registers holding values across the loop (invariants and PHIs): side traces that
+    // continue into the loop must leave them as they are.
+    for (IrRef r = 0; r < ir.loop; ++r) {
+      const Loc& l = ra.locs[r];
+      if (ra.last_use[r] != ir.size() || l.kind == Loc::kNone) continue;
+      if (l.kind == Loc::kGpr) t.loop_gpr_mask |= 1u << l.index;
+      if (l.kind == Loc::kXmm) t.loop_fpr_mask |= 1u << l.index;
+    }
+    t.first_body_snap = static_cast<std::uint32_t>(ir.snaps.size());
+    for (std::uint32_t k = 0; k < ir.snaps.size(); ++k) {
+      if (ir.snaps[k].ins > ir.loop) {
+        t.first_body_snap = k;
+        break;
+      }
+    }
+  }
   std::string listing;
-  MCode code;
-  std::size_t size = 0;
-  if (!x64_assemble(ir, ra, &code, &size, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {
+  if (!x64_assemble(t, ra, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {
     *fail = AbortReason::k_backend;
     return false;
   }
   t.id = g_next_trace_id++;
   t.locs = ra.locs;
-  t.mcode = code.base;
-  t.mcode_size = code.size;
-  t.code_bytes = size;
-  t.entry = reinterpret_cast<TraceFn>(code.base);
+  const std::size_t size = t.code_bytes;
+  MCode code{t.mcode, t.mcode_size};
   t.exit_counts.assign(ir.snaps.size(), 0);
   t.side.assign(ir.snaps.size(), nullptr);
   t.side_failures.assign(ir.snaps.size(), 0);
@@ -139,7 +215,18 @@ void register_trace(CodeInfo* info, Trace* t) {
 }
 
 void register_side_trace(Trace* t) {
+  // Entered straight from the parent's exit stub when it was compiled for that (such code has
+  // no entry of its own: if the stub cannot be patched, the trace is unusable).
+  if (t->patched && !x64_patch_exit(*t->parent, t->parent_exit, t->mcode)) {
+    t->parent->side_failures[t->parent_exit] = 255;
+    delete_trace(t, false);
+    return;
+  }
   t->parent->side[t->parent_exit] = t;
+  if (t->patched) bump(Stat::k_side_traces_patched);
+  if (!t->link_moves.empty() || (t->ir.size() && t->ir.at(t->ir.size() - 1).op == IrOp::LINK)) {
+    bump(Stat::k_side_traces_linked);
+  }
   bump(Stat::k_traces_compiled);
   bump(Stat::k_side_traces);
   bump(Stat::k_compile_ns, t->compile_ns);

@@ -46,6 +46,7 @@ struct TraceState {
   double xmm[16];
   std::uint64_t save[48];  // registers around helper calls, and emitter scratch words
   std::uint64_t spill[kMaxSpill];
+  struct Trace* exit_trace;  // the trace whose exit stub ran (side traces run inside roots)
 };
 
 using TraceFn = std::uint32_t (*)(TraceState*);
@@ -75,6 +76,37 @@ struct Trace {
   Trace* parent = nullptr;
   std::uint32_t parent_exit = 0;
   std::string where;  // "qualname file:line" of the loop header
+
+  // Register-level linking of side traces (see jit/trace.cpp). For a root: where its loop
+  // starts, what each PHI carries (so a side trace can produce it), which registers and spill
+  // slots hold values across the loop (a side trace must leave them alone), and the first
+  // snapshot of the loop body (exits before it cannot link: the loop's invariants do not
+  // exist yet). For every trace: the offset of each snapshot's exit stub (patched to jump to
+  // a side trace). For a side trace: the parent locations its PVALs read, and the moves its
+  // LINK makes.
+  struct PhiMeaning {
+    Loc dst;  // the PHI's pre-loop value's location
+    IrType type;
+    std::int32_t slot = -1;  // the value of this frame slot at the back-edge, or
+    IrRef obj = kNoRef;      // the field at byte offset `off` of this root value
+    std::uint16_t off = 0;
+  };
+  void* loop_addr = nullptr;
+  bool linkable = false;
+  std::vector<PhiMeaning> phis;
+  std::vector<std::uint8_t> reads_slot;  // root: the frame slots it loads (SLOAD), by slot
+  std::uint32_t loop_gpr_mask = 0;       // registers live across the loop (bit = register number)
+  std::uint32_t loop_fpr_mask = 0;
+  int spill_top = 0;  // spill slots used (side traces allocate above)
+  std::uint32_t first_body_snap = 0;
+  std::vector<std::uint32_t> stub_offsets;
+  std::vector<Loc> imports;  // PVAL lit -> location in the parent
+  struct LinkMove {
+    Loc dst;
+    IrRef src;
+  };
+  std::vector<LinkMove> link_moves;
+  bool patched = false;  // entered from its parent's patched exit stub
 };
 
 }  // namespace krait::jit

@@ -115,7 +115,10 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
     ts.iterations = 0;
     ++t->entries;
     bump(Stat::k_trace_entries);
+    ts.exit_trace = nullptr;
     const std::uint32_t exit = t->entry(&ts);
+    // The exit may be a side trace's, entered from the trace we called by a patched stub.
+    t = ts.exit_trace;
     const Snapshot& s = t->ir.snaps[exit];
     ++t->exit_counts[exit];
     bump(Stat::k_exits_taken);
@@ -144,7 +147,7 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
       t = root;
       continue;
     }
-    if (Trace* side = t->side[exit]) {
+    if (Trace* side = t->side[exit]; side != nullptr && !side->patched) {
       t = side;  // the frame now stands where the side trace starts
       continue;
     }

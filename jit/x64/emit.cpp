@@ -47,8 +47,8 @@ constexpr std::uint8_t kCallerSavedGpr[] = {1, 2, 6, 7, 8, 9, 10};  // rcx rdx r
 
 class X64Emitter {
  public:
-  X64Emitter(const IrBuffer& buf, const RegAllocResult& ra, CodeHolder& code)
-      : buf_(buf), ra_(ra), a_(&code) {}
+  X64Emitter(Trace& t, const RegAllocResult& ra, CodeHolder& code)
+      : t_(t), buf_(t.ir), ra_(ra), code_(code), a_(&code) {}
   bool run();
 
  private:
@@ -64,15 +64,27 @@ class X64Emitter {
   void emit_ins(IrRef i);
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                    const std::function<void()>& after = nullptr);
+  struct Move {
+    Loc dst;
+    IrRef src;
+  };
   void emit_phis();
+  void parallel_move(std::vector<Move> moves);
+  void emit_link();
 
+  Trace& t_;
   const IrBuffer& buf_;
   const RegAllocResult& ra_;
+  CodeHolder& code_;
   x86::Assembler a_;
   std::vector<Label> exits_;
   std::vector<std::uint8_t> exit_used_;
   std::vector<std::function<void()>> slow_paths_;
   Label loop_;
+
+ public:
+  void record_offsets();
+  std::uint32_t loop_offset_ = 0;
 };
 
 void X64Emitter::load_gp(const x86::Gp& dst, IrRef r) {
@@ -189,6 +201,10 @@ void X64Emitter::emit_ins(IrRef i) {
       return;
     case IrOp::PHI:
     case IrOp::CARG:
+    case IrOp::PVAL:
+      return;
+    case IrOp::LINK:
+      emit_link();
       return;
     case IrOp::GTYPE:
       load_gp(kA, in.a);
@@ -236,8 +252,9 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jne(exit_label(in.lit));
       return;
     case IrOp::UNBOXI: {
-      // Ints of at most one 30-bit digit inline (value = size * digit0, size in -1..1); the
-      // rest through the helper, which exits when the int does not fit in int64.
+      // Ints of at most one 30-bit digit inline (value = size * digit0, size in -1..1), two
+      // digits out of line, the rest through the helper, which exits when the int does not
+      // fit in int64.
       Label slow = a_.newLabel(), done = a_.newLabel();
       load_gp(kA, in.a);
       a_.mov(kB, x86::qword_ptr(kA, offsetof(PyVarObject, ob_size)));
@@ -251,7 +268,27 @@ void X64Emitter::emit_ins(IrRef i) {
       store_gp(i, kA);
       const std::uint16_t snap = in.lit;
       slow_paths_.push_back([this, i, slow, done, snap]() {
+        // Two digits (|value| < 2**60, e.g. sums past 2**30) still without a call: kB holds
+        // size + 1 here.
+        Label helper = a_.newLabel(), neg = a_.newLabel();
         a_.bind(slow);
+        a_.cmp(kB, -1);
+        a_.je(neg);
+        a_.cmp(kB, 3);
+        a_.jne(helper);
+        a_.mov(kB.r32(), x86::dword_ptr(kA, offsetof(PyLongObject, ob_digit) + 4));
+        a_.shl(kB, PyLong_SHIFT);
+        a_.mov(kA.r32(), x86::dword_ptr(kA, offsetof(PyLongObject, ob_digit)));
+        a_.or_(kA, kB);
+        a_.jmp(done);
+        a_.bind(neg);
+        a_.mov(kB.r32(), x86::dword_ptr(kA, offsetof(PyLongObject, ob_digit) + 4));
+        a_.shl(kB, PyLong_SHIFT);
+        a_.mov(kA.r32(), x86::dword_ptr(kA, offsetof(PyLongObject, ob_digit)));
+        a_.or_(kA, kB);
+        a_.neg(kA);
+        a_.jmp(done);
+        a_.bind(helper);
         call_helper(i, reinterpret_cast<const void*>(&krait_jit_unbox_int), [this]() {
           a_.mov(x86::rdi, kA);
           a_.lea(x86::rsi, save_slot(kUnboxSlot));
@@ -529,6 +566,33 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::SSTORE: {
+      const IrType vt = buf_.type_of(in.b);
+      const void* fn =
+          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_store_slot_flt)
+          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_store_slot_int)
+          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_store_slot_bool)
+                                 : reinterpret_cast<const void*>(&krait_jit_store_slot_obj);
+      if (vt == IrType::k_flt) {
+        load_xmm(kFa, in.b);
+      } else {
+        load_gp(kA, in.b);
+        a_.mov(save_slot(kArgSlot), kA);
+      }
+      const std::int64_t slot = buf_.konst(in.a).i;
+      call_helper(i, fn, [this, vt, slot]() {
+        a_.mov(x86::rdi, x86::qword_ptr(kTsReg, kOffSlots));
+        a_.mov(x86::rsi, slot);
+        if (vt == IrType::k_flt) {
+          a_.movaps(x86::xmm0, kFa);
+        } else {
+          a_.mov(x86::rdx, save_slot(kArgSlot));
+        }
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
+    }
     case IrOp::FTOI:
       // cvttsd2si gives INT64_MIN for NaN, infinities and out-of-range values; INT64_MIN
       // itself is exactly representable but rare, and exiting for it is merely slower.
@@ -547,10 +611,6 @@ void X64Emitter::emit_ins(IrRef i) {
 // The back-edge: every PHI's body value moves into its pre-loop value's location, as one
 // parallel assignment (cycles broken through the scratch registers).
 void X64Emitter::emit_phis() {
-  struct Move {
-    Loc dst;
-    IrRef src;
-  };
   std::vector<Move> moves;
   for (IrRef i = buf_.loop; i < buf_.size(); ++i) {
     const IrIns& in = buf_.at(i);
@@ -563,6 +623,27 @@ void X64Emitter::emit_phis() {
     }
     moves.push_back(Move{d, in.b});
   }
+  parallel_move(std::move(moves));
+}
+
+// A side trace's end: the root's loop-carried values into the root's locations (one parallel
+// assignment), count the iteration, and continue in the root's loop.
+void X64Emitter::emit_link() {
+  std::vector<Move> moves;
+  for (const Trace::LinkMove& m : t_.link_moves) {
+    if (!is_const(m.src) && loc(m.src).kind == m.dst.kind && loc(m.src).index == m.dst.index)
+      continue;
+    moves.push_back(Move{m.dst, m.src});
+  }
+  parallel_move(std::move(moves));
+  a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
+  a_.mov(kA, reinterpret_cast<std::uint64_t>(t_.root->loop_addr));
+  a_.jmp(kA);
+}
+
+// Moves every source into its destination as if all at once (cycles broken through a save
+// slot). Sources are read with the scratch registers, so any source may also be a destination.
+void X64Emitter::parallel_move(std::vector<Move> moves) {
   auto same = [](const Loc& x, const Loc& y) { return x.kind == y.kind && x.index == y.index; };
   auto src_loc = [&](const Move& m) { return is_const(m.src) ? Loc{} : loc(m.src); };
   auto do_move = [&](const Move& m) {
@@ -637,41 +718,51 @@ void X64Emitter::emit_phis() {
 }
 
 bool X64Emitter::run() {
+  // Register-mode side traces are jumped to from an exit stub, inside the root's frame.
+  const bool inside_root = t_.patched;
   exits_.resize(buf_.snaps.size());
   exit_used_.assign(buf_.snaps.size(), 0);
   for (auto& l : exits_) l = a_.newLabel();
   loop_ = a_.newLabel();
   Label common_exit = a_.newLabel();
-  // Prologue: callee-saved registers, 16-byte stack alignment for helper calls.
-  a_.push(x86::rbx);
-  a_.push(x86::rbp);
-  a_.push(x86::r12);
-  a_.push(x86::r13);
-  a_.push(x86::r14);
-  a_.push(x86::r15);
-  a_.sub(x86::rsp, 8);
-  a_.mov(kTsReg, x86::rdi);
+  if (!inside_root) {
+    // Prologue: callee-saved registers, 16-byte stack alignment for helper calls.
+    a_.push(x86::rbx);
+    a_.push(x86::rbp);
+    a_.push(x86::r12);
+    a_.push(x86::r13);
+    a_.push(x86::r14);
+    a_.push(x86::r15);
+    a_.sub(x86::rsp, 8);
+    a_.mov(kTsReg, x86::rdi);
+  }
   for (IrRef i = 0; i < buf_.size(); ++i) emit_ins(i);
+  const IrOp last = buf_.size() ? buf_.at(buf_.size() - 1).op : IrOp::LOOP;
   if (buf_.loop != kNoRef) {
     emit_phis();
     a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
     a_.jmp(loop_);
-  } else if (buf_.size() == 0 || buf_.at(buf_.size() - 1).op != IrOp::EXIT) {
-    return false;  // a trace either loops or ends in an exit (side traces)
+  } else if (last != IrOp::EXIT && last != IrOp::LINK) {
+    return false;  // a trace loops, or ends in an exit or a link (side traces)
   }
   for (auto& sp : slow_paths_) sp();
+  // One stub per snapshot, 16-byte aligned so that each has room to be patched into a jump
+  // to a side trace (mov rax, imm64; jmp rax: 12 bytes).
   for (std::size_t s = 0; s < exits_.size(); ++s) {
-    if (!exit_used_[s]) continue;
+    a_.align(AlignMode::kCode, 16);
     a_.bind(exits_[s]);
     a_.mov(x86::dword_ptr(kTsReg, kOffExit), static_cast<std::uint32_t>(s));
     a_.jmp(common_exit);
   }
+  a_.align(AlignMode::kCode, 16);
   a_.bind(common_exit);
   for (int g = 0; g < 16; ++g) {
     if (g == 4 || g == kTs) continue;
     a_.mov(x86::qword_ptr(kTsReg, kOffGpr + 8 * g), x86::gpq(g));
   }
   for (int x = 0; x < 16; ++x) a_.movsd(x86::qword_ptr(kTsReg, kOffXmm + 8 * x), x86::xmm(x));
+  a_.mov(kA, reinterpret_cast<std::uint64_t>(&t_));
+  a_.mov(x86::qword_ptr(kTsReg, offsetof(TraceState, exit_trace)), kA);
   a_.mov(x86::eax, x86::dword_ptr(kTsReg, kOffExit));
   a_.add(x86::rsp, 8);
   a_.pop(x86::r15);
@@ -682,6 +773,15 @@ bool X64Emitter::run() {
   a_.pop(x86::rbx);
   a_.ret();
   return true;
+}
+
+void X64Emitter::record_offsets() {
+  t_.stub_offsets.resize(exits_.size());
+  for (std::size_t s = 0; s < exits_.size(); ++s) {
+    t_.stub_offsets[s] = static_cast<std::uint32_t>(code_.labelOffsetFromBase(exits_[s]));
+  }
+  loop_offset_ =
+      buf_.loop != kNoRef ? static_cast<std::uint32_t>(code_.labelOffsetFromBase(loop_)) : 0;
 }
 
 struct RelocCtx {
@@ -698,8 +798,7 @@ const RegFile& x64_regfile() {
   return regs;
 }
 
-bool x64_assemble(const IrBuffer& buf, const RegAllocResult& ra, MCode* out, std::size_t* size,
-                  std::string* listing) {
+bool x64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing) {
   Environment env(Arch::kX64);
   CodeHolder code;
   code.init(env);
@@ -708,13 +807,13 @@ bool x64_assemble(const IrBuffer& buf, const RegAllocResult& ra, MCode* out, std
     logger.addFlags(FormatFlags::kMachineCode);
     code.setLogger(&logger);
   }
-  X64Emitter em(buf, ra, code);
+  X64Emitter em(t, ra, code);
   if (!em.run()) return false;
   code.flatten();
   code.resolveUnresolvedLinks();
   const std::size_t n = code.codeSize();
   RelocCtx ctx{&code, true};
-  *out = mcode_install(
+  MCode m = mcode_install(
       nullptr, n,
       [](void* dst, void* c) {
         auto* rc = static_cast<RelocCtx*>(c);
@@ -723,14 +822,30 @@ bool x64_assemble(const IrBuffer& buf, const RegAllocResult& ra, MCode* out, std
         rc->code->copyFlattenedData(dst, rc->code->codeSize(), CopySectionFlags::kPadSectionBuffer);
       },
       &ctx);
-  if (out->base == nullptr || !ctx.ok) {
-    mcode_free(*out);
-    *out = MCode{};
+  if (m.base == nullptr || !ctx.ok) {
+    mcode_free(m);
     return false;
   }
-  *size = n;
+  em.record_offsets();
+  t.mcode = m.base;
+  t.mcode_size = m.size;
+  t.code_bytes = n;
+  t.entry = reinterpret_cast<TraceFn>(m.base);
+  if (t.ir.loop != kNoRef) t.loop_addr = static_cast<char*>(m.base) + em.loop_offset_;
   if (listing) *listing = logger.data();
   return true;
+}
+
+// Points exit `snap` of `t` at `target` (a side trace): its stub becomes mov rax, imm64;
+// jmp rax. The page is writable only for the write (W^X).
+bool x64_patch_exit(Trace& t, std::uint32_t snap, const void* target) {
+  unsigned char code[12] = {0x48, 0xB8};
+  const auto addr = reinterpret_cast<std::uint64_t>(target);
+  std::memcpy(code + 2, &addr, 8);
+  code[10] = 0xFF;
+  code[11] = 0xE0;
+  return mcode_patch(MCode{t.mcode, t.mcode_size},
+                     static_cast<char*>(t.mcode) + t.stub_offsets[snap], code, sizeof code);
 }
 
 }  // namespace krait::jit

@@ -1,5 +1,7 @@
 # krait: expect side_traces >= 2
 # krait: expect traces_compiled >= 3
+# krait: expect side_traces_patched >= 2
+# krait: expect side_traces_linked >= 1
 # Exits that stay hot grow side traces: a branch taken every third iteration, a list whose
 # items alternate between int and float, and a side exit inside a side trace; every result
 # must match CPython exactly.
@@ -34,7 +36,28 @@ def nested(n):
     return c
 
 
+def side_appends(n):
+    out = []
+    total = 0
+    for i in range(n):
+        if i % 4 == 3:
+            out.append(i)
+        else:
+            total += i
+    return total, len(out), out[-2:]
+
+
+def side_rebinds_read_slot(n):
+    i = j = 0
+    while i < n and (j < n or i % 2):
+        i += 1
+        j += 2 if i % 3 else 0
+    return i, j
+
+
 print(thirds(30000))
+print(side_appends(20000))
+print(side_rebinds_read_slot(5000))
 print(mixed([1, 2.5, 3, 4.25] * 3000))
 print(mixed([k if k % 5 else k / 4 for k in range(12000)]))
 print(nested(40000))
