@@ -143,11 +143,12 @@ class RunResult:
         self.error = error
 
 
-def run_once(interp, args, timeout):
+def run_once(interp, args, timeout, extra_env=None):
     """Spawn interp with args, wait for it, return a RunResult."""
     argv = interp.argv + args
     env = dict(os.environ)
     env.update(interp.env)
+    env.update(extra_env or {})
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                    (os.POSIX_SPAWN_DUP2, out.fileno(), 1),
@@ -180,6 +181,28 @@ def run_once(interp, args, timeout):
     if error and stderr.strip():
         error += "\n" + "\n".join(stderr.rstrip().splitlines()[-15:])
     return RunResult(error is None, seconds, usage.ru_maxrss, stdout, error)
+
+
+def run_with_stats(interp, args, timeout):
+    """run_once with KRAIT_STATS_FILE set; returns (RunResult, non-zero
+    counters or None). Interpreters other than Krait ignore the variable and
+    write nothing. Zero counters are dropped: there are hundreds of them
+    (one per opcode hand-off) and they would dominate the result file."""
+    # A fresh name, but no file: Krait creates it, so "absent" means "wrote nothing".
+    fd, path = tempfile.mkstemp(prefix="krait-stats-", suffix=".json")
+    os.close(fd)
+    os.unlink(path)
+    try:
+        r = run_once(interp, args, timeout, {"KRAIT_STATS_FILE": path})
+        try:
+            with open(path) as f:
+                counters = json.load(f)
+        except (OSError, ValueError):
+            return r, None
+        return r, {k: v for k, v in counters.items() if v}
+    finally:
+        if os.path.exists(path):
+            os.unlink(path)
 
 
 def query_interpreter(interp, timeout):
@@ -259,6 +282,9 @@ def parse_args(argv):
                    help="skip the startup pseudo-benchmark")
     p.add_argument("--timeout", type=float, default=300.0,
                    help="seconds before a run is killed (default %(default)s)")
+    p.add_argument("--stats", action="store_true",
+                   help="record Krait's counters (KRAIT_STATS_FILE) of each "
+                        "program's last run, non-zero ones only")
     p.add_argument("--markdown", action="store_true",
                    help="also print the table as Markdown")
     p.add_argument("--out", metavar="FILE",
@@ -326,10 +352,13 @@ class Cell:
         self.times = []
         self.rss = []
         self.error = None
+        self.stats = None
 
     def to_json(self, baseline_median):
         d = {"times": self.times, "rss_kib": self.rss, "failed": self.error is not None,
              "error": self.error}
+        if self.stats is not None:
+            d["stats"] = self.stats
         if self.times:
             d["median"] = statistics.median(self.times)
             d["min"] = min(self.times)
@@ -344,10 +373,11 @@ class Cell:
 
 
 class Bench:
-    def __init__(self, interps, baseline, timeout):
+    def __init__(self, interps, baseline, timeout, stats=False):
         self.interps = interps
         self.baseline = baseline
         self.timeout = timeout
+        self.stats = stats
         self.cells = {}          # (program, interp name) -> Cell
         self.expected = {}       # program -> stdout to compare against
         self.failures = []
@@ -361,7 +391,12 @@ class Bench:
         cell = self.cell(program, interp.name)
         if cell.error is not None:
             return
-        r = run_once(interp, args, self.timeout)
+        if self.stats and program != STARTUP:
+            r, stats = run_with_stats(interp, args, self.timeout)
+            if stats is not None:
+                cell.stats = stats
+        else:
+            r = run_once(interp, args, self.timeout)
         error = r.error
         if error is None and program != STARTUP:
             want = self.expected.get(program)
@@ -565,7 +600,7 @@ def main(argv=None):
                                      interp.version.replace("\n", " ")),
               file=sys.stderr)
 
-    bench = Bench(interps, args.baseline, args.timeout)
+    bench = Bench(interps, args.baseline, args.timeout, stats=args.stats)
     bench.run(programs, startup, args.rounds)
     machine["loadavg_end"] = list(os.getloadavg())
 
