@@ -43,6 +43,20 @@ const char* const kAbortNames[] = {
 
 }  // namespace
 
+// When every loop header of a code object is blacklisted and nothing of it is compiled, its
+// frames go to CPython (see CodeInfo::cpython_only).
+void mark_if_untraceable(CodeInfo* info) {
+  if (!info->traces.empty()) {
+    for (Trace* t : info->traces) {
+      if (t != nullptr) return;
+    }
+  }
+  for (const Instr& in : info->instrs) {
+    if ((in.flags & kInstrLoopHeader) && !(in.flags & kInstrNoTrace)) return;
+  }
+  info->cpython_only = true;
+}
+
 const char* abort_reason_name(AbortReason r) { return kAbortNames[static_cast<int>(r)]; }
 
 bool jit_usable() {
@@ -260,6 +274,7 @@ void note_abort(CodeInfo* info, std::int32_t header, AbortReason why, int op, Py
   if (f.aborts >= kMaxAborts) {
     info->instrs[header].flags |= kInstrNoTrace;
     bump(Stat::k_traces_blacklisted);
+    mark_if_untraceable(info);
     ++g_aborts_by_reason[static_cast<int>(AbortReason::k_blacklisted)];
     return;
   }
@@ -293,6 +308,7 @@ void retire_trace(CodeInfo* info, std::int32_t header) {
   if (++f.retired >= kMaxRetired) {
     h.flags |= kInstrNoTrace;
     bump(Stat::k_traces_blacklisted);
+    mark_if_untraceable(info);
     return;
   }
   back_off(info, header, 0);

@@ -79,6 +79,9 @@ struct CodeInfo {
   };
   std::vector<LoopFailures, Allocator<LoopFailures>> loop_failures;
   bool has_loop = false;
+  // Every loop of this code failed to record and none is compiled: with the default routing
+  // its frames run in CPython's own loop, which is faster than ours for untraceable code.
+  bool cpython_only = false;
   bool hot_reported = false;
 
   // Index of the instruction to resume at when CPython's frame says execution continues at

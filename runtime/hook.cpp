@@ -74,7 +74,7 @@ PyObject* eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, int thro
   InterpMode mode = static_cast<InterpMode>(options().interp);
   if (!throwflag && mode != InterpMode::kOff && !tstate->cframe->use_tracing) {
     CodeInfo* info = code_info(frame->f_code);
-    if (info && (mode == InterpMode::kAll || info->has_loop))
+    if (info && (mode == InterpMode::kAll || (info->has_loop && !info->cpython_only)))
       return interp_eval_frame(tstate, frame, info);
   }
   return _PyEval_EvalFrameDefault(tstate, frame, throwflag);

@@ -393,6 +393,9 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   const bool inline_calls = options().interp_calls;
   const std::uint64_t chaos = options().interp_chaos;
   const std::uint32_t hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
+  // Only with the default routing: the test modes run every frame in this interpreter.
+  const bool cold_handoffs =
+      static_cast<InterpMode>(options().interp) == InterpMode::kLoops && chaos == 0;
 
   // Where execution continues: CPython's convention, prev_instr + 1.
   std::int32_t start = info->index_at(frame->prev_instr + 1 - first_instr);
@@ -1195,6 +1198,11 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
       CHECK_EVAL_BREAKER();                                               \
       goto run_trace;                                                     \
     }                                                                     \
+    if (KRAIT_UNLIKELY(info->cpython_only) && cold_handoffs) {            \
+      CHECK_EVAL_BREAKER();                                               \
+      ip = header;                                                        \
+      goto cold_handoff;                                                  \
+    }                                                                     \
     if (KRAIT_UNLIKELY(++header->counter == hot_threshold)) {             \
       on_hot_loop(frame, info, static_cast<std::int32_t>(ip->target));    \
       if (recorder == nullptr && !cframe.use_tracing &&                   \
@@ -1697,6 +1705,13 @@ op_POP_EXCEPT: {
   Py_XDECREF(value);
   NEXT();
 }
+
+cold_handoff:
+  // The frame's loops cannot be compiled: CPython's loop runs the rest of it faster.
+  bump(Stat::k_interp_cold_handoffs);
+  frame->prev_instr = first_instr + ip->start - 1;
+  throwflag = 0;
+  goto to_cpython;
 
 handoff_here:
   // Continue this frame in CPython at the current instruction, which has had no effect.
