@@ -67,6 +67,7 @@ class X64Emitter {
   struct Move {
     Loc dst;
     IrRef src;
+    bool parked = false;  // read src's value from the park slot (a broken cycle)
   };
   void emit_phis();
   void parallel_move(std::vector<Move> moves);
@@ -153,7 +154,9 @@ void X64Emitter::call_helper(IrRef at, const void* fn, const std::function<void(
   for (IrRef r = 0; r < buf_.size(); ++r) {
     const Loc& l = loc(r);
     if (l.kind == Loc::kNone || l.kind == Loc::kSpill) continue;
-    if (r > at || ra_.last_use[r] == kNoRef || ra_.last_use[r] <= at) continue;
+    // A value whose last use is `at` itself is still needed when `at` is a guard that exits
+    // after the call (UNBOXI, STLIST, ...): its snapshot names it.
+    if (r > at || ra_.last_use[r] == kNoRef || ra_.last_use[r] < at) continue;
     bool caller_saved = l.kind == Loc::kXmm;
     for (std::uint8_t g : kCallerSavedGpr) caller_saved |= (l.kind == Loc::kGpr && l.index == g);
     if (!caller_saved) continue;
@@ -226,14 +229,15 @@ void X64Emitter::emit_ins(IrRef i) {
       if (in.op == IrOp::GULT) a_.jae(exit_label(in.lit));
       return;
     case IrOp::GTRUE:
-    case IrOp::GFALSE:
-      load_gp(kA, in.a);
-      a_.test(kA, kA);
+    case IrOp::GFALSE: {
+      const x86::Gp r = gp_in(in.a, kA);
+      a_.test(r, r);
       if (in.op == IrOp::GTRUE)
         a_.jz(exit_label(in.lit));
       else
         a_.jnz(exit_label(in.lit));
       return;
+    }
     case IrOp::GKEYS: {
       int ma_keys = 0, dk_version = 0;
       krait_dict_keys_offsets(&ma_keys, &dk_version);
@@ -645,17 +649,23 @@ void X64Emitter::emit_link() {
 // slot). Sources are read with the scratch registers, so any source may also be a destination.
 void X64Emitter::parallel_move(std::vector<Move> moves) {
   auto same = [](const Loc& x, const Loc& y) { return x.kind == y.kind && x.index == y.index; };
-  auto src_loc = [&](const Move& m) { return is_const(m.src) ? Loc{} : loc(m.src); };
+  auto src_loc = [&](const Move& m) { return (is_const(m.src) || m.parked) ? Loc{} : loc(m.src); };
   auto do_move = [&](const Move& m) {
     const bool fp = buf_.type_of(m.src) == IrType::k_flt;
     if (fp) {
-      load_xmm(kFa, m.src);
+      if (m.parked)
+        a_.movsd(kFa, save_slot(kParkSlot));
+      else
+        load_xmm(kFa, m.src);
       if (m.dst.kind == Loc::kXmm)
         a_.movaps(x86::xmm(m.dst.index), kFa);
       else
         a_.movsd(spill(m.dst.index), kFa);
     } else {
-      load_gp(kA, m.src);
+      if (m.parked)
+        a_.mov(kA, save_slot(kParkSlot));
+      else
+        load_gp(kA, m.src);
       if (m.dst.kind == Loc::kGpr)
         a_.mov(x86::gpq(m.dst.index), kA);
       else
@@ -667,8 +677,8 @@ void X64Emitter::parallel_move(std::vector<Move> moves) {
     for (std::size_t k = 0; k < moves.size(); ++k) {
       bool blocked = false;
       for (std::size_t j = 0; j < moves.size(); ++j) {
-        if (j != k && !is_const(moves[j].src) && same(src_loc(moves[j]), moves[k].dst))
-          blocked = true;
+        const Loc src = src_loc(moves[j]);
+        if (j != k && src.kind != Loc::kNone && same(src, moves[k].dst)) blocked = true;
       }
       if (!blocked) {
         do_move(moves[k]);
@@ -678,9 +688,11 @@ void X64Emitter::parallel_move(std::vector<Move> moves) {
       }
     }
     if (progress) continue;
-    // A cycle: park one destination's current value in a save slot and let the moves that
-    // read it read the slot instead.
-    Move& m = moves[0];
+    // A cycle: park one destination's current value in a save slot, make the moves that read
+    // it read the slot instead, and carry on; they stay queued until their own destinations
+    // are free (the rest of the cycle unwinds first). Only one value is parked at a time: a
+    // new cycle is broken only when nothing can move, by then the parked reads are done.
+    const Move m = moves[0];
     const Loc parked = m.dst;
     if (parked.kind == Loc::kGpr)
       a_.mov(save_slot(kParkSlot), x86::gpq(parked.index));
@@ -691,28 +703,9 @@ void X64Emitter::parallel_move(std::vector<Move> moves) {
       a_.mov(save_slot(kParkSlot), kA);
     }
     do_move(m);
-    std::vector<Move> rest(moves.begin() + 1, moves.end());
-    moves.clear();
-    for (Move& r : rest) {
-      if (!is_const(r.src) && same(loc(r.src), parked)) {
-        // Read from the parked copy.
-        const bool rfp = buf_.type_of(r.src) == IrType::k_flt;
-        if (rfp) {
-          a_.movsd(kFa, save_slot(kParkSlot));
-          if (r.dst.kind == Loc::kXmm)
-            a_.movaps(x86::xmm(r.dst.index), kFa);
-          else
-            a_.movsd(spill(r.dst.index), kFa);
-        } else {
-          a_.mov(kA, save_slot(kParkSlot));
-          if (r.dst.kind == Loc::kGpr)
-            a_.mov(x86::gpq(r.dst.index), kA);
-          else
-            a_.mov(spill(r.dst.index), kA);
-        }
-      } else {
-        moves.push_back(r);
-      }
+    moves.erase(moves.begin());
+    for (Move& r : moves) {
+      if (!is_const(r.src) && !r.parked && same(loc(r.src), parked)) r.parked = true;
     }
   }
 }
