@@ -57,6 +57,29 @@ class X64Emitter {
   const Loc& loc(IrRef r) const { return ra_.locs[r]; }
 
   void load_gp(const x86::Gp& dst, IrRef r);
+  // The register holding r, or r loaded into `scratch` (for reading only).
+  x86::Gp gp_in(IrRef r, const x86::Gp& scratch) {
+    if (!is_const(r) && loc(r).kind == Loc::kGpr) return x86::gpq(loc(r).index);
+    load_gp(scratch, r);
+    return scratch;
+  }
+  // Whether r is an integer constant that fits a sign-extended 32-bit immediate.
+  bool imm32_of(IrRef r, std::int32_t* v) const {
+    if (!is_const(r) || buf_.type_of(r) == IrType::k_flt) return false;
+    const std::int64_t x = buf_.konst(r).i;
+    if (x < INT32_MIN || x > INT32_MAX) return false;
+    *v = static_cast<std::int32_t>(x);
+    return true;
+  }
+  void cmp_ops(IrRef a, IrRef b) {
+    const x86::Gp ra = gp_in(a, kA);
+    std::int32_t v;
+    if (imm32_of(b, &v)) {
+      a_.cmp(ra, v);
+    } else {
+      a_.cmp(ra, gp_in(b, kB));
+    }
+  }
   void load_xmm(const x86::Xmm& dst, IrRef r);
   void store_gp(IrRef r, const x86::Gp& src);
   void store_xmm(IrRef r, const x86::Xmm& src);
@@ -220,9 +243,7 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::GNE:
     case IrOp::GLT:
     case IrOp::GULT:
-      load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      a_.cmp(kA, kB);
+      cmp_ops(in.a, in.b);
       if (in.op == IrOp::GEQ) a_.jne(exit_label(in.lit));
       if (in.op == IrOp::GNE) a_.je(exit_label(in.lit));
       if (in.op == IrOp::GLT) a_.jge(exit_label(in.lit));
@@ -312,15 +333,23 @@ void X64Emitter::emit_ins(IrRef i) {
       return;
     case IrOp::ADDOV:
     case IrOp::SUBOV:
-    case IrOp::MULOV:
+    case IrOp::MULOV: {
       load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      if (in.op == IrOp::ADDOV) a_.add(kA, kB);
-      if (in.op == IrOp::SUBOV) a_.sub(kA, kB);
-      if (in.op == IrOp::MULOV) a_.imul(kA, kB);
+      std::int32_t v;
+      if (imm32_of(in.b, &v)) {
+        if (in.op == IrOp::ADDOV) a_.add(kA, v);
+        if (in.op == IrOp::SUBOV) a_.sub(kA, v);
+        if (in.op == IrOp::MULOV) a_.imul(kA, kA, v);
+      } else {
+        const x86::Gp rb = gp_in(in.b, kB);
+        if (in.op == IrOp::ADDOV) a_.add(kA, rb);
+        if (in.op == IrOp::SUBOV) a_.sub(kA, rb);
+        if (in.op == IrOp::MULOV) a_.imul(kA, rb);
+      }
       a_.jo(exit_label(in.lit));
       store_gp(i, kA);
       return;
+    }
     case IrOp::NEGOV:
       load_gp(kA, in.a);
       a_.neg(kA);
@@ -375,26 +404,35 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::MUL:
     case IrOp::BAND:
     case IrOp::BOR:
-    case IrOp::BXOR:
+    case IrOp::BXOR: {
       load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      if (in.op == IrOp::ADD) a_.add(kA, kB);
-      if (in.op == IrOp::SUB) a_.sub(kA, kB);
-      if (in.op == IrOp::MUL) a_.imul(kA, kB);
-      if (in.op == IrOp::BAND) a_.and_(kA, kB);
-      if (in.op == IrOp::BOR) a_.or_(kA, kB);
-      if (in.op == IrOp::BXOR) a_.xor_(kA, kB);
+      std::int32_t v;
+      if (imm32_of(in.b, &v)) {
+        if (in.op == IrOp::ADD) a_.add(kA, v);
+        if (in.op == IrOp::SUB) a_.sub(kA, v);
+        if (in.op == IrOp::MUL) a_.imul(kA, kA, v);
+        if (in.op == IrOp::BAND) a_.and_(kA, v);
+        if (in.op == IrOp::BOR) a_.or_(kA, v);
+        if (in.op == IrOp::BXOR) a_.xor_(kA, v);
+      } else {
+        const x86::Gp rb = gp_in(in.b, kB);
+        if (in.op == IrOp::ADD) a_.add(kA, rb);
+        if (in.op == IrOp::SUB) a_.sub(kA, rb);
+        if (in.op == IrOp::MUL) a_.imul(kA, rb);
+        if (in.op == IrOp::BAND) a_.and_(kA, rb);
+        if (in.op == IrOp::BOR) a_.or_(kA, rb);
+        if (in.op == IrOp::BXOR) a_.xor_(kA, rb);
+      }
       store_gp(i, kA);
       return;
+    }
     case IrOp::LT:
     case IrOp::LE:
     case IrOp::GT:
     case IrOp::GE:
     case IrOp::EQ:
     case IrOp::NE:
-      load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      a_.cmp(kA, kB);
+      cmp_ops(in.a, in.b);
       if (in.op == IrOp::LT) a_.setl(kA.r8());
       if (in.op == IrOp::LE) a_.setle(kA.r8());
       if (in.op == IrOp::GT) a_.setg(kA.r8());
