@@ -148,6 +148,10 @@ std::string ir_dump(const IrBuffer& buf, bool stable_pointers, const char* heade
                     const std::vector<std::string>* ref_notes = nullptr);
 std::string ir_ref_text(const IrBuffer& buf, IrRef r, bool stable_pointers);
 
+// Whether a value of type `t` (a CARG when `is_carg`) may stand where ir_ops.def's operand
+// letter asks.
+bool ir_operand_accepts(char letter, IrType t, bool is_carg);
+
 // Checks SSA order, operand types and snapshot refs; returns an empty string when valid.
 std::string ir_verify(const IrBuffer& buf);
 

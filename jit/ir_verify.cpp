@@ -6,12 +6,8 @@
 #include "ir.h"
 
 namespace krait::jit {
-namespace {
-
-// Whether a value of type t may stand where ir_ops.def's operand letter c asks.
-bool operand_ok(const IrBuffer& buf, IrRef r, char c) {
-  const IrType t = buf.type_of(r);
-  switch (c) {
+bool ir_operand_accepts(char letter, IrType t, bool is_carg) {
+  switch (letter) {
     case 'i':
       return t == IrType::k_int;
     case 'f':
@@ -25,13 +21,11 @@ bool operand_ok(const IrBuffer& buf, IrRef r, char c) {
     case 'a':
       return t == IrType::k_obj || t == IrType::k_ptr;
     case 'c':
-      return !is_const(r) && buf.at(r).op == IrOp::CARG;
+      return is_carg;
     default:
       return true;
   }
 }
-
-}  // namespace
 
 std::string ir_verify(const IrBuffer& buf) {
   auto bad = [](IrRef i, const std::string& what) {
@@ -53,7 +47,8 @@ std::string ir_verify(const IrBuffer& buf) {
       } else if (r >= buf.size() || (r >= i && in.op != IrOp::PHI)) {
         return bad(i, "operand not defined before use");
       }
-      if (!operand_ok(buf, r, want[k])) {
+      if (!ir_operand_accepts(want[k], buf.type_of(r),
+                              !is_const(r) && buf.at(r).op == IrOp::CARG)) {
         return bad(i, std::string("operand of the wrong type for ") + op_info(in.op).name);
       }
     }

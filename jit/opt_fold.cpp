@@ -20,6 +20,11 @@ bool is_flt_const(const IrBuffer& buf, IrRef r) {
 }
 double fval(const IrBuffer& buf, IrRef r) { return buf.konst(r).f; }
 
+// What fold() returns when it leaves the instruction alone. Distinct from kNoRef (a redundant
+// guard) and kFailRef (a guard that can never pass).
+constexpr IrRef kNotFolded = kNoRef - 2;
+static_assert(kNotFolded != kFailRef);
+
 // Python's floor division and modulo on int64 (b != 0, no overflow).
 std::int64_t py_floordiv(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
@@ -64,13 +69,14 @@ const PyTypeObject* known_pytype(const IrBuffer& buf, IrRef r) {
 
 IrRef Emitter::fold(IrIns& in) {
   IrBuffer& b = buf_;
-  const bool ka = is_int_const(b, in.a), kb = is_int_const(b, in.b);
-  // Commutative ops keep a constant on the right, so CSE sees one spelling.
+  // Commutative ops keep a constant on the right, so CSE and the identities below see one
+  // spelling.
   if (op_has(in.op, kIrComm) && is_const(in.a) && !is_const(in.b)) std::swap(in.a, in.b);
+  const bool ka = is_int_const(b, in.a), kb = is_int_const(b, in.b);
   switch (in.op) {
     case IrOp::GTYPE: {
       const PyTypeObject* t = known_pytype(b, in.a);
-      if (t == nullptr) return kNoRef - 1;  // not foldable
+      if (t == nullptr) return kNotFolded;
       return t == b.konst(in.b).p ? kNoRef : kFailRef;
     }
     case IrOp::UNBOXI: {
@@ -145,7 +151,8 @@ IrRef Emitter::fold(IrIns& in) {
     case IrOp::MOD:
       if (kb && ival(b, in.b) == 0) return kFailRef;
       if (ka && kb) {
-        if (ival(b, in.a) == INT64_MIN && ival(b, in.b) == -1) return kFailRef;
+        if (ival(b, in.a) == INT64_MIN && ival(b, in.b) == -1)  // C's / and % trap on it
+          return in.op == IrOp::FLOORDIV ? kFailRef : b.kint(0);
         return b.kint(in.op == IrOp::FLOORDIV ? py_floordiv(ival(b, in.a), ival(b, in.b))
                                               : py_mod(ival(b, in.a), ival(b, in.b)));
       }
@@ -245,7 +252,7 @@ IrRef Emitter::fold(IrIns& in) {
     default:
       break;
   }
-  return kNoRef - 1;  // not foldable
+  return kNotFolded;
 }
 
 IrRef Emitter::forward_load(const IrIns& in) const {
@@ -294,7 +301,7 @@ IrRef Emitter::emit(IrOp op, IrType type, IrRef a, IrRef b, std::uint16_t lit) {
   const bool guard = op_has(op, kIrGuard);
   if (fold_enabled) {
     IrRef f = fold(in);
-    if (f != kNoRef - 1) return f;
+    if (f != kNotFolded) return f;
     if (op_has(op, kIrLoad)) {
       IrRef r = forward_load(in);
       if (r != kNoRef) return r;

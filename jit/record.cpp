@@ -623,15 +623,25 @@ bool Recorder::rec_call(int nargs) {
   PyObject* builtins = frame_->f_builtins;
   if (nargs != 1 || !PyDict_CheckExact(builtins)) return false;
   PyObject* arg = seen(1);
+  const bool is_len = ofn == PyDict_GetItemString(builtins, "len");
+  const bool is_int = ofn == reinterpret_cast<PyObject*>(&PyLong_Type);
+  const bool is_float = ofn == reinterpret_cast<PyObject*>(&PyFloat_Type);
+  if (!is_len && !is_int && !is_float) {
+    reason_ = AbortReason::k_unsupported_op;
+    return false;
+  }
+  // The callee first: the argument's guards assume it.
+  hold(ofn);
+  guard(IrOp::GEQ, fn, kobj(ofn));
   Ref r = kNoRef;
-  if (ofn == PyDict_GetItemString(builtins, "len")) {
+  if (is_len) {
     if (!PyList_CheckExact(arg) && !PyTuple_CheckExact(arg)) {
       reason_ = AbortReason::k_unsupported_type;
       return false;
     }
     guard(IrOp::GTYPE, peek(1), kobj(Py_TYPE(arg)));
     r = emit(IrOp::LDFLD, IrType::k_int, peek(1), kNoRef, kOffObSize);
-  } else if (ofn == reinterpret_cast<PyObject*>(&PyLong_Type)) {
+  } else if (is_int) {
     Ref x;
     if (PyLong_CheckExact(arg)) {
       if (!as_int(peek(1), arg, &x)) return false;
@@ -643,7 +653,7 @@ bool Recorder::rec_call(int nargs) {
       reason_ = AbortReason::k_unsupported_type;
       return false;
     }
-  } else if (ofn == reinterpret_cast<PyObject*>(&PyFloat_Type)) {
+  } else {
     Ref x;
     if (PyFloat_CheckExact(arg)) {
       if (!as_flt(peek(1), arg, &x)) return false;
@@ -655,12 +665,7 @@ bool Recorder::rec_call(int nargs) {
       reason_ = AbortReason::k_unsupported_type;
       return false;
     }
-  } else {
-    reason_ = AbortReason::k_unsupported_op;
-    return false;
   }
-  hold(ofn);
-  guard(IrOp::GEQ, fn, kobj(ofn));
   if (failed_) return false;
   pop(nargs + 2);
   push(r);

@@ -51,6 +51,12 @@ struct TraceState {
 
 using TraceFn = std::uint32_t (*)(TraceState*);
 
+struct Trace;
+// The 64 bits of IR value r of `t` at an exit: from its register or spill slot as the exit
+// stub saved them in `ts`, or its constant (runtime/deopt.cpp).
+std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
+                              const TraceState& ts, IrRef r);
+
 struct Trace {
   std::uint32_t id = 0;
   PyCodeObject* code = nullptr;   // borrowed: the trace dies with its code object

@@ -19,22 +19,7 @@ constexpr std::uint32_t kHotExit = 12;        // exits before a side trace is re
 constexpr std::uint8_t kMaxSideFailures = 3;  // failed side recordings before giving up on an exit
 
 std::uint64_t raw_value(const Trace& t, const TraceState& ts, IrRef r) {
-  if (is_const(r)) return static_cast<std::uint64_t>(t.ir.konst(r).i);
-  const Loc& l = t.locs[r];
-  switch (l.kind) {
-    case Loc::kGpr:
-      return ts.gpr[l.index];
-    case Loc::kXmm: {
-      std::uint64_t bits;
-      std::memcpy(&bits, &ts.xmm[l.index], sizeof bits);
-      return bits;
-    }
-    case Loc::kSpill:
-      return ts.spill[l.index];
-    case Loc::kNone:
-      break;
-  }
-  Py_FatalError("krait: a snapshot names a value without a location");
+  return exit_value_bits(t.ir, t.locs, ts, r);
 }
 
 // A new reference to the Python object for IR value r.
@@ -89,6 +74,26 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
 }
 
 }  // namespace
+
+std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
+                              const TraceState& ts, IrRef r) {
+  if (is_const(r)) return static_cast<std::uint64_t>(ir.konst(r).i);
+  const Loc& l = locs[r];
+  switch (l.kind) {
+    case Loc::kGpr:
+      return ts.gpr[l.index];
+    case Loc::kXmm: {
+      std::uint64_t bits;
+      std::memcpy(&bits, &ts.xmm[l.index], sizeof bits);
+      return bits;
+    }
+    case Loc::kSpill:
+      return ts.spill[l.index];
+    case Loc::kNone:
+      break;
+  }
+  Py_FatalError("krait: a snapshot names a value without a location");
+}
 
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
                        PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,

@@ -6,23 +6,14 @@
 #include "krait/krait.h"
 #include "krait/options.h"
 #include "krait/stats.h"
+#include "test_python.h"
 
 namespace krait::test {
 namespace {
 
 class HookTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    if (!Py_IsInitialized()) {
-      // The embedded interpreter runs with the default options (as parsed from nothing).
-      Options opts;
-      std::string error;
-      ASSERT_TRUE(parse_options(OptionSources{}, &opts, &error)) << error;
-      set_options(opts);
-      PyImport_AppendInittab("krait", PyInit_krait);
-      Py_InitializeEx(0);
-    }
-  }
+  static void SetUpTestSuite() { ensure_python(); }
   static long run(const char* code) {
     PyObject* globals = PyDict_New();
     PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
@@ -57,14 +48,14 @@ TEST_F(HookTest, CountsFramesAndKeepsResults) {
 TEST_F(HookTest, ThrowIntoGeneratorCounted) {
   reset_stats();
   install_hook();
-  long r = run(
-      "def g():\n"
-      "  try:\n"
-      "    yield 1\n"
-      "  except KeyError:\n"
-      "    yield 2\n"
-      "it = g(); next(it)\n"
-      "result = it.throw(KeyError)\n");
+  long r =
+      run("def g():\n"
+          "  try:\n"
+          "    yield 1\n"
+          "  except KeyError:\n"
+          "    yield 2\n"
+          "it = g(); next(it)\n"
+          "result = it.throw(KeyError)\n");
   EXPECT_EQ(r, 2);
   EXPECT_GE(stat_value(Stat::k_hook_throws), 1u);
   uninstall_hook();
@@ -73,8 +64,9 @@ TEST_F(HookTest, ThrowIntoGeneratorCounted) {
 TEST_F(HookTest, ModuleReportsState) {
   install_hook();
   // The table counters plus one handoff_<OPNAME> per base opcode.
-  long r = run("import krait\ns = krait.stats()\n"
-               "result = int(krait.enabled()) + 10 * len(s) + 100000 * s['handoff_LOAD_FAST']\n");
+  long r =
+      run("import krait\ns = krait.stats()\n"
+          "result = int(krait.enabled()) + 10 * len(s) + 100000 * s['handoff_LOAD_FAST']\n");
   EXPECT_EQ(r % 10, 1);
   EXPECT_GT(r / 10 % 10000, kStatCount + 100);
   EXPECT_EQ(r / 100000, 0);

@@ -1,0 +1,1057 @@
+// The x86-64 backend (jit/x64/emit.cpp) running hand-built traces: each program is allocated,
+// assembled into the code cache and called as a TraceFn on a TraceState whose slots hold real
+// Python objects; the exit taken and the values the exit's snapshot names (read from the
+// saved registers and spill slots as deoptimization reads them) are checked. Covered: every
+// guard kind failing (on the first or a later iteration), the arithmetic against CPython's
+// own results, list item loads, stores and appends and frame-slot stores with their reference
+// counts, the peeled range loop end to end, the back-edge moves of PHIs, and exits right after
+// a helper call. Programs run under the real register file and under tiny ones, so the spill
+// paths run too.
+#include <Python.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cpython_shim.h"
+#include "jit_test_util.h"
+#include "opt.h"
+#include "regalloc.h"
+#include "target.h"
+
+namespace krait::jit {
+namespace {
+
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::int64_t kSafety = 1000;  // iterations after which a loop stops regardless
+
+// Register files besides the backend's own: no registers at all (every value spilled), two
+// general registers, and rdx alone (which idiv clobbers).
+const RegFile kAllSpilled{{}, {}};
+const RegFile kTwoRegs{{3, 5}, {0, 1}};
+const RegFile kRdxOnly{{2}, {0}};
+
+// A hand-built trace. The pre-roll is whatever comes before loop(); after it the body sees
+// `iter`, the number of back-edges taken so far (0 in the first body iteration), and a safety
+// guard ends a program whose guard under test never fails. close() ends the body.
+class Prog {
+ public:
+  Prog() = default;
+  Prog(const Prog&) = delete;
+  Prog& operator=(const Prog&) = delete;
+  ~Prog() { mcode_free(MCode{t.mcode, t.mcode_size}); }
+
+  Trace t;  // what x64_assemble fills in (its code fields)
+  IrBuffer& b = t.ir;
+  IrRef iter = kNoRef;
+  std::uint16_t safety = 0;
+  TraceState ts{};
+
+  IrRef ins(IrOp op, IrType type, IrRef a = kNoRef, IrRef x = kNoRef, std::uint16_t lit = 0) {
+    return b.append(op, type, a, x, lit);
+  }
+  void guard(IrOp op, IrRef a, IrRef x, std::uint16_t sn) { ins(op, IrType::k_void, a, x, sn); }
+  IrRef ki(std::int64_t v) { return b.kint(v); }
+  IrRef kf(double v) { return b.kflt(v); }
+  // A value computed at run time (so it has a location), as opposed to a constant operand.
+  IrRef int_val(std::int64_t v) { return ins(IrOp::ADD, IrType::k_int, ki(v), ki(0)); }
+  IrRef flt_val(double v) { return ins(IrOp::FADD, IrType::k_flt, kf(v), kf(-0.0)); }
+  IrRef sload(std::uint16_t slot) { return ins(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, slot); }
+  // A snapshot whose slot k holds refs[k]: keeps those values live up to its guards, and
+  // is how a test reads them after the exit.
+  std::uint16_t snap(const std::vector<IrRef>& refs) {
+    std::vector<SnapEntry> e;
+    for (std::size_t k = 0; k < refs.size(); ++k)
+      e.push_back(SnapEntry{static_cast<std::uint16_t>(k), refs[k]});
+    return b.add_snapshot(static_cast<std::int32_t>(b.snaps.size()),
+                          static_cast<std::uint16_t>(refs.size()), e.data(),
+                          static_cast<std::uint32_t>(e.size()));
+  }
+  void loop() {
+    iter = int_val(0);
+    b.loop = ins(IrOp::LOOP, IrType::k_void);
+    safety = snap({iter});
+    guard(IrOp::GLT, iter, ki(kSafety), safety);
+  }
+  void close() {
+    const IrRef next = ins(IrOp::ADD, IrType::k_int, iter, ki(1));
+    ins(IrOp::PHI, IrType::k_void, iter, next);
+  }
+
+  bool compile(const RegFile& regs = x64_regfile()) {
+    const std::string bad = ir_verify(b);
+    EXPECT_EQ(bad, "") << dump();
+    if (!bad.empty()) return false;
+    EXPECT_TRUE(regalloc(b, regs, &ra_)) << dump();
+    const bool ok = x64_assemble(t, ra_, nullptr);
+    EXPECT_TRUE(ok) << dump();
+    return ok;
+  }
+  std::uint32_t run(std::vector<PyObject*>& slots) {
+    ts = TraceState{};
+    ts.slots = slots.data();
+    return t.entry(&ts);
+  }
+
+  // A value at the exit, as runtime/deopt.cpp's raw_value reads it.
+  std::uint64_t raw(IrRef r) const {
+    if (!is_const(r) && ra_.locs[r].kind == Loc::kNone) {
+      ADD_FAILURE() << "ref " << r << " has no location\n" << dump();
+      return 0;
+    }
+    return exit_value_bits(b, ra_.locs, ts, r);
+  }
+
+  std::int64_t ival(IrRef r) const { return static_cast<std::int64_t>(raw(r)); }
+  double fval(IrRef r) const {
+    const std::uint64_t bits = raw(r);
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  PyObject* obj(IrRef r) const { return reinterpret_cast<PyObject*>(raw(r)); }
+  const Loc& loc(IrRef r) const { return ra_.locs[r]; }
+
+  std::string dump() const {
+    std::vector<std::string> notes(b.size());
+    for (IrRef r = 0; r < b.size() && r < ra_.locs.size(); ++r) {
+      const Loc& l = ra_.locs[r];
+      if (l.kind == Loc::kGpr) notes[r] = "r" + std::to_string(l.index);
+      if (l.kind == Loc::kXmm) notes[r] = "xmm" + std::to_string(l.index);
+      if (l.kind == Loc::kSpill) notes[r] = "spill" + std::to_string(l.index);
+    }
+    return ir_dump(b, true, nullptr, &notes);
+  }
+
+ private:
+  RegAllocResult ra_;
+};
+
+class X64Test : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { test::ensure_python(); }
+  // A new reference to the value of a Python expression.
+  static PyObject* py(const char* expr) {
+    PyObject* globals = PyDict_New();
+    PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+    PyObject* r = PyRun_String(expr, Py_eval_input, globals, globals);
+    Py_DECREF(globals);
+    if (r == nullptr) PyErr_Print();
+    EXPECT_NE(r, nullptr) << expr;
+    return r;
+  }
+  static std::string repr(PyObject* o) {
+    PyObject* r = PyObject_Repr(o);
+    std::string s = r ? PyUnicode_AsUTF8(r) : "<error>";
+    Py_XDECREF(r);
+    return s;
+  }
+};
+
+// Holds the slot objects of a run (new references) and releases them.
+struct Slots {
+  std::vector<PyObject*> v;
+  Slots() = default;
+  explicit Slots(std::vector<PyObject*> objs) : v(std::move(objs)) {}
+  ~Slots() {
+    for (PyObject* o : v) Py_XDECREF(o);
+  }
+};
+
+// --- guards --------------------------------------------------------------------------------
+
+// A program walking a list: the body loads item `iter` and applies `check` to it.
+template <class F>
+void walk_list(Prog& p, F check) {
+  const IrRef list = p.sload(0);
+  const IrRef items = p.ins(IrOp::LDFLD, IrType::k_ptr, list, kNoRef, kOffListItems);
+  p.loop();
+  const IrRef item = p.ins(IrOp::LDELEM, IrType::k_obj, items, p.iter, 0);
+  check(item);
+  p.close();
+}
+
+TEST_F(X64Test, GtypeExits) {
+  Prog p;
+  std::uint16_t sn = 0;
+  IrRef item = kNoRef;
+  walk_list(p, [&](IrRef it) {
+    item = it;
+    sn = p.snap({it, p.iter});
+    p.guard(IrOp::GTYPE, it, p.b.kobj(&PyLong_Type), sn);
+  });
+  ASSERT_TRUE(p.compile());
+  Slots s({py("[1, 2, 'x', 4]")});
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(p.obj(item), PyList_GET_ITEM(s.v[0], 2));
+  EXPECT_EQ(p.ival(p.iter), 2);
+}
+
+TEST_F(X64Test, GtypeExitsInThePreRoll) {
+  Prog p;
+  const IrRef x = p.sload(0);
+  const std::uint16_t sn = p.snap({x});
+  p.guard(IrOp::GTYPE, x, p.b.kobj(&PyLong_Type), sn);
+  p.loop();
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots f({py("1.5")});
+  EXPECT_EQ(p.run(f.v), sn);
+  EXPECT_EQ(p.ts.iterations, 0u);
+  EXPECT_EQ(p.obj(x), f.v[0]);
+  Slots i({py("1")});
+  EXPECT_EQ(p.run(i.v), p.safety);  // an int passes every time
+  EXPECT_EQ(p.ts.iterations, static_cast<std::uint64_t>(kSafety));
+}
+
+TEST_F(X64Test, GeqAndGneExit) {
+  Prog eq;
+  std::uint16_t sn_eq = 0;
+  walk_list(eq, [&](IrRef it) {
+    sn_eq = eq.snap({it});
+    eq.guard(IrOp::GEQ, it, eq.b.kobj(Py_None), sn_eq);
+  });
+  ASSERT_TRUE(eq.compile());
+  Slots l1({py("[None, None, None, 0]")});
+  EXPECT_EQ(eq.run(l1.v), sn_eq);
+  EXPECT_EQ(eq.ts.iterations, 3u);
+
+  Prog ne;
+  std::uint16_t sn_ne = 0;
+  walk_list(ne, [&](IrRef it) {
+    sn_ne = ne.snap({it});
+    ne.guard(IrOp::GNE, it, ne.b.kobj(Py_None), sn_ne);
+  });
+  ASSERT_TRUE(ne.compile());
+  Slots l2({py("[1, 'a', None, 0]")});
+  EXPECT_EQ(ne.run(l2.v), sn_ne);
+  EXPECT_EQ(ne.ts.iterations, 2u);
+
+  // On ints: the loop counter against constants.
+  Prog ints;
+  ints.loop();
+  const std::uint16_t s1 = ints.snap({ints.iter});
+  ints.guard(IrOp::GNE, ints.iter, ints.ki(4), s1);
+  const std::uint16_t s2 = ints.snap({ints.iter});
+  ints.guard(IrOp::GEQ, ints.iter, ints.iter, s2);
+  ints.close();
+  ASSERT_TRUE(ints.compile());
+  Slots none;
+  EXPECT_EQ(ints.run(none.v), s1);
+  EXPECT_EQ(ints.ts.iterations, 4u);
+}
+
+TEST_F(X64Test, GtrueAndGfalseExit) {
+  Prog p;
+  p.loop();
+  const IrRef lt = p.ins(IrOp::LT, IrType::k_bool, p.iter, p.ki(3));
+  const std::uint16_t st = p.snap({p.iter, lt});
+  p.guard(IrOp::GTRUE, lt, kNoRef, st);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), st);
+  EXPECT_EQ(p.ts.iterations, 3u);
+  EXPECT_EQ(p.raw(lt), 0u);
+
+  Prog q;
+  q.loop();
+  const IrRef ge = q.ins(IrOp::GE, IrType::k_bool, q.iter, q.ki(2));
+  const std::uint16_t sf = q.snap({q.iter, ge});
+  q.guard(IrOp::GFALSE, ge, kNoRef, sf);
+  q.close();
+  ASSERT_TRUE(q.compile());
+  EXPECT_EQ(q.run(none.v), sf);
+  EXPECT_EQ(q.ts.iterations, 2u);
+  EXPECT_EQ(q.raw(ge), 1u);
+}
+
+TEST_F(X64Test, GltIsSigned) {
+  // -1 < 2 - iter holds for iter = 0..2 and fails at 3; an unsigned compare would fail at once.
+  Prog p;
+  p.loop();
+  const IrRef v = p.ins(IrOp::SUB, IrType::k_int, p.ki(2), p.iter);
+  const std::uint16_t sn = p.snap({v});
+  p.guard(IrOp::GLT, p.ki(-1), v, sn);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), sn);
+  EXPECT_EQ(p.ts.iterations, 3u);
+  EXPECT_EQ(p.ival(v), -1);
+}
+
+TEST_F(X64Test, GultIsUnsigned) {
+  // 1 - iter < 3 as unsigned: 1 and 0 pass, -1 is huge; a signed compare would never fail.
+  Prog p;
+  p.loop();
+  const IrRef v = p.ins(IrOp::SUB, IrType::k_int, p.ki(1), p.iter);
+  const std::uint16_t sn = p.snap({v});
+  p.guard(IrOp::GULT, v, p.ki(3), sn);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), sn);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(p.ival(v), -1);
+}
+
+TEST_F(X64Test, GkeysReadsTheCurrentKeysVersion) {
+  PyObject* d = py("{'a': 1, 'b': 2}");
+  int ma_keys = 0, dk_version = 0;
+  krait_dict_keys_offsets(&ma_keys, &dk_version);
+  char* keys = *reinterpret_cast<char**>(reinterpret_cast<char*>(d) + ma_keys);
+  auto* version = reinterpret_cast<std::uint32_t*>(keys + dk_version);
+  const std::uint32_t saved = *version;
+
+  Prog p;
+  const IrRef dict = p.sload(0);
+  p.loop();
+  const std::uint16_t sk = p.snap({dict});
+  p.guard(IrOp::GKEYS, dict, p.ki(0x7eadbeef), sk);
+  const std::uint16_t send = p.snap({p.iter});
+  p.guard(IrOp::GLT, p.iter, p.ki(2), send);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots s({d});
+  // The version the guard was compiled for: the keys pass, the loop ends at the counter.
+  *version = 0x7eadbeef;
+  EXPECT_EQ(p.run(s.v), send);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  // Another version (the dict's keys changed): the guard exits before the first iteration.
+  *version = 0x7eadbef0;
+  EXPECT_EQ(p.run(s.v), sk);
+  EXPECT_EQ(p.ts.iterations, 0u);
+  *version = saved;
+}
+
+TEST_F(X64Test, GbreakExitsWhenTheFlagIsSet) {
+  int flag = 0;
+  Prog p;
+  p.loop();
+  const std::uint16_t sb = p.snap({p.iter});
+  p.guard(IrOp::GBREAK, p.b.kptr(&flag), kNoRef, sb);
+  const std::uint16_t send = p.snap({p.iter});
+  p.guard(IrOp::GLT, p.iter, p.ki(3), send);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), send);
+  EXPECT_EQ(p.ts.iterations, 3u);
+  flag = 1;
+  EXPECT_EQ(p.run(none.v), sb);
+  EXPECT_EQ(p.ts.iterations, 0u);
+}
+
+TEST_F(X64Test, ExitOpEndsASideTrace) {
+  // A side trace has no loop: it ends in an EXIT to the root's loop header.
+  Prog p;
+  const IrRef x = p.sload(0);
+  const IrRef v = p.int_val(41);
+  const std::uint16_t sn = p.snap({x, v});
+  p.ins(IrOp::EXIT, IrType::k_void, kNoRef, kNoRef, sn);
+  ASSERT_TRUE(p.compile());
+  Slots s({py("'side'")});
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.obj(x), s.v[0]);
+  EXPECT_EQ(p.ival(v), 41);
+}
+
+TEST_F(X64Test, UnboxiFastAndSlowPathsAndOverflowExit) {
+  // Each item is unboxed and compared with the expected int64 (read from a plain array with
+  // LDELEM); the last one does not fit and exits.
+  // Zero and one 30-bit digit (either sign), two digits, three and more.
+  constexpr std::int64_t d1 = (std::int64_t{1} << 30) - 1, d2 = (std::int64_t{1} << 60) - 1;
+  static const std::int64_t expected[] = {
+      0,    -5,  d1, -d1, d1 + 1, -(d1 + 1), d2, -d2, d2 + 1, -(d2 + 1), -(std::int64_t{1} << 62),
+      kMin, kMax};
+  const char* items =
+      "[0, -5, 2**30 - 1, -(2**30 - 1), 2**30, -2**30, 2**60 - 1, -(2**60 - 1), 2**60, -2**60,"
+      " -2**62, -2**63, 2**63 - 1, 2**63]";
+  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kRdxOnly}) {
+    Prog p;
+    std::uint16_t su = 0, sbad = 0;
+    IrRef item = kNoRef, u = kNoRef;
+    walk_list(p, [&](IrRef it) {
+      item = it;
+      su = p.snap({it, p.iter});
+      u = p.ins(IrOp::UNBOXI, IrType::k_int, it, kNoRef, su);
+      const IrRef want = p.ins(IrOp::LDELEM, IrType::k_int, p.b.kptr(expected), p.iter, 0);
+      sbad = p.snap({u, want});
+      p.guard(IrOp::GEQ, u, want, sbad);
+    });
+    ASSERT_TRUE(p.compile(*regs));
+    Slots s({py(items)});
+    const std::uint64_t n = sizeof expected / sizeof expected[0];
+    ASSERT_EQ(p.run(s.v), su) << "iteration " << p.ts.iterations << " unboxed " << p.ival(u) << "\n"
+                              << p.dump();
+    EXPECT_EQ(p.ts.iterations, n);
+    EXPECT_EQ(p.obj(item), PyList_GET_ITEM(s.v[0], n));
+  }
+}
+
+// An op whose second operand is the loop counter, starting from the value in slot 0.
+std::uint16_t counter_op(Prog& p, IrOp op, IrRef* start, IrRef* result) {
+  const IrRef x = p.sload(0);
+  const std::uint16_t s0 = p.snap({x});
+  *start = p.ins(IrOp::UNBOXI, IrType::k_int, x, kNoRef, s0);
+  p.loop();
+  const std::uint16_t sn = p.snap({*start, p.iter});
+  *result = p.ins(op, IrType::k_int, *start, p.iter, sn);
+  p.close();
+  return sn;
+}
+
+TEST_F(X64Test, IntOverflowExits) {
+  struct Case {
+    IrOp op;
+    const char* start;
+    std::uint64_t exit_iteration;
+  } cases[] = {
+      {IrOp::ADDOV, "2**63 - 3", 3},   // max - 2 + 2 = max fits, + 3 does not
+      {IrOp::SUBOV, "-2**63 + 2", 3},  // min + 2 - 2 = min fits, - 3 does not
+      {IrOp::MULOV, "2**62", 2},       // 2**62 * 2 = 2**63 does not fit
+      {IrOp::MULOV, "-2**62", 3},      // -2**62 * 2 = -2**63 fits, * 3 does not
+  };
+  for (const auto& c : cases) {
+    for (const RegFile* regs : {&x64_regfile(), &kAllSpilled}) {
+      Prog p;
+      IrRef start, result;
+      const std::uint16_t sn = counter_op(p, c.op, &start, &result);
+      ASSERT_TRUE(p.compile(*regs));
+      Slots s({py(c.start)});
+      EXPECT_EQ(p.run(s.v), sn) << op_info(c.op).name << " " << c.start;
+      EXPECT_EQ(p.ts.iterations, c.exit_iteration) << op_info(c.op).name << " " << c.start;
+      EXPECT_EQ(p.ival(p.iter), static_cast<std::int64_t>(c.exit_iteration));
+      EXPECT_EQ(p.ival(start), PyLong_AsLongLong(s.v[0]));
+    }
+  }
+}
+
+TEST_F(X64Test, NegovExits) {
+  Prog p;
+  p.loop();
+  const IrRef v = p.ins(IrOp::SUB, IrType::k_int, p.ki(kMin + 2), p.iter);
+  const std::uint16_t sn = p.snap({v});
+  const IrRef neg = p.ins(IrOp::NEGOV, IrType::k_int, v, kNoRef, sn);
+  const std::uint16_t s2 = p.snap({neg});
+  p.guard(IrOp::GLT, p.ki(0), neg, s2);  // -v is positive while it fits
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), sn);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(p.ival(v), kMin);
+}
+
+TEST_F(X64Test, IntDivisionByZeroAndOverflowExit) {
+  for (IrOp op : {IrOp::FLOORDIV, IrOp::MOD}) {
+    // 7 op (2 - iter): the divisor reaches zero at iteration 2.
+    Prog p;
+    p.loop();
+    const IrRef d = p.ins(IrOp::SUB, IrType::k_int, p.ki(2), p.iter);
+    const std::uint16_t sn = p.snap({d});
+    p.ins(op, IrType::k_int, p.int_val(7), d, sn);
+    p.close();
+    ASSERT_TRUE(p.compile());
+    Slots none;
+    EXPECT_EQ(p.run(none.v), sn) << op_info(op).name;
+    EXPECT_EQ(p.ts.iterations, 2u) << op_info(op).name;
+    EXPECT_EQ(p.ival(d), 0);
+  }
+  // (min + 1 - iter) // -1: min + 1 gives max, min overflows (Python makes it 2**63).
+  Prog p;
+  p.loop();
+  const IrRef a = p.ins(IrOp::SUB, IrType::k_int, p.ki(kMin + 1), p.iter);
+  const std::uint16_t sn = p.snap({a});
+  const IrRef q = p.ins(IrOp::FLOORDIV, IrType::k_int, a, p.int_val(-1), sn);
+  // min % -1 is 0 (no exit): the MOD runs first and its result is checked at the exit.
+  const IrRef m = p.ins(IrOp::MOD, IrType::k_int, a, p.ki(-1), sn);
+  const std::uint16_t s2 = p.snap({q, m});
+  p.guard(IrOp::GLT, p.ki(0), q, s2);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots none;
+  EXPECT_EQ(p.run(none.v), sn);
+  EXPECT_EQ(p.ts.iterations, 1u);
+  EXPECT_EQ(p.ival(a), kMin);
+
+  Prog pm;  // MOD alone on min, -1: no exit
+  pm.loop();
+  const IrRef am = pm.int_val(kMin);
+  const std::uint16_t smod = pm.snap({am});
+  const IrRef mm = pm.ins(IrOp::MOD, IrType::k_int, am, pm.int_val(-1), smod);
+  const std::uint16_t sfin = pm.snap({mm});
+  pm.guard(IrOp::GTRUE, pm.b.kbool(false), kNoRef, sfin);
+  pm.close();
+  ASSERT_TRUE(pm.compile());
+  EXPECT_EQ(pm.run(none.v), sfin);
+  EXPECT_EQ(pm.ival(mm), 0);
+}
+
+TEST_F(X64Test, FloatDivisionByZeroExits) {
+  for (IrOp op : {IrOp::FDIV, IrOp::FMOD, IrOp::FFLOORDIV}) {
+    for (double sign : {1.0, -1.0}) {
+      // x op (2 - iter) * sign: the divisor reaches +0.0 or -0.0 at iteration 2.
+      Prog p;
+      p.loop();
+      const IrRef d =
+          p.ins(IrOp::FMUL, IrType::k_flt,
+                p.ins(IrOp::ITOF, IrType::k_flt, p.ins(IrOp::SUB, IrType::k_int, p.ki(2), p.iter)),
+                p.kf(sign));
+      const std::uint16_t sn = p.snap({d});
+      p.ins(op, IrType::k_flt, p.flt_val(7.5), d, sn);
+      p.close();
+      ASSERT_TRUE(p.compile());
+      Slots none;
+      EXPECT_EQ(p.run(none.v), sn) << op_info(op).name << " sign " << sign;
+      EXPECT_EQ(p.ts.iterations, 2u) << op_info(op).name << " sign " << sign;
+      EXPECT_EQ(p.fval(d), 0.0);
+      EXPECT_EQ(std::signbit(p.fval(d)), sign < 0);
+    }
+  }
+}
+
+TEST_F(X64Test, StlistRefusesAnItemWhoseDeathCouldRunCode) {
+  // list[iter] = iter * 1000 + 1000: an int and a float are replaced, a str is not (its
+  // deallocation is harmless, but in general an object's may run Python code).
+  PyObject* old0 = py("10**12");
+  PyObject* old1 = py("2.5");
+  PyObject* old2 = py("'keep'");
+  PyObject* list = PyList_New(3);
+  for (PyObject* o : {old0, old1, old2}) Py_INCREF(o);  // the test's own references
+  PyList_SET_ITEM(list, 0, old0);
+  PyList_SET_ITEM(list, 1, old1);
+  PyList_SET_ITEM(list, 2, old2);
+  const Py_ssize_t rc2 = Py_REFCNT(old2);
+
+  Prog p;
+  const IrRef l = p.sload(0);
+  p.loop();
+  const IrRef v = p.ins(IrOp::ADD, IrType::k_int,
+                        p.ins(IrOp::MUL, IrType::k_int, p.iter, p.ki(1000)), p.ki(1000));
+  const IrRef args = p.ins(IrOp::CARG, IrType::k_void, l, p.iter);
+  const std::uint16_t sn = p.snap({l, p.iter, v});
+  p.ins(IrOp::STLIST, IrType::k_void, args, v, sn);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots s({list});
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(p.ival(v), 3000);
+  EXPECT_EQ(repr(list), "[1000, 2000, 'keep']");
+  EXPECT_EQ(Py_REFCNT(old0), 1);  // the list let go of the replaced items
+  EXPECT_EQ(Py_REFCNT(old1), 1);
+  EXPECT_EQ(Py_REFCNT(old2), rc2);  // untouched
+  EXPECT_EQ(PyList_GET_ITEM(list, 2), old2);
+  Py_DECREF(old0);
+  Py_DECREF(old1);
+  Py_DECREF(old2);
+}
+
+TEST_F(X64Test, FtoiTruncatesAndExitsOutsideInt64) {
+  Prog p;
+  const IrRef x = p.sload(0);
+  const IrRef f = p.ins(IrOp::UNBOXF, IrType::k_flt, x);
+  const std::uint16_t sn = p.snap({x});
+  const IrRef r = p.ins(IrOp::FTOI, IrType::k_int, f, kNoRef, sn);
+  p.loop();
+  const std::uint16_t fin = p.snap({r});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, fin);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (double d : {0.0, -0.0, 2.9, -2.9, 1e18, -1e18, 9223372036854774784.0}) {
+    Slots s({PyFloat_FromDouble(d)});
+    ASSERT_EQ(p.run(s.v), fin) << d;
+    PyObject* want = PyNumber_Long(s.v[0]);
+    EXPECT_EQ(p.ival(r), PyLong_AsLongLong(want)) << d;
+    Py_DECREF(want);
+  }
+  // NaN and infinities raise in int(); 2**63 and beyond are big ints; -2**63 fits but shares
+  // cvttsd2si's out-of-range answer, so it exits too (correct, only slower).
+  for (double d : {nan, kInf, -kInf, 9223372036854775808.0, -1e19, -9223372036854775808.0}) {
+    Slots s({PyFloat_FromDouble(d)});
+    EXPECT_EQ(p.run(s.v), sn) << d;
+  }
+}
+
+TEST_F(X64Test, SstoreReplacesHarmlessSlotValuesOnly) {
+  // Slot k = box(iter * 1000 + 1000) for k = 0 (an int), 1 (None) and 2 (a str: refused).
+  PyObject* old0 = py("10**12");
+  Slots s({Py_NewRef(old0), Py_NewRef(Py_None), py("'keep'")});
+  PyObject* old2 = s.v[2];
+  const Py_ssize_t rc0 = Py_REFCNT(old0), rc2 = Py_REFCNT(old2);
+  Prog p;
+  p.loop();
+  const IrRef v = p.ins(IrOp::ADD, IrType::k_int,
+                        p.ins(IrOp::MUL, IrType::k_int, p.iter, p.ki(1000)), p.ki(1000));
+  const std::uint16_t s0 = p.snap({v});
+  p.ins(IrOp::SSTORE, IrType::k_void, p.ki(0), v, s0);
+  const IrRef f = p.ins(IrOp::ITOF, IrType::k_flt, v);
+  const std::uint16_t s1 = p.snap({v});
+  p.ins(IrOp::SSTORE, IrType::k_void, p.ki(1), f, s1);
+  const std::uint16_t s2 = p.snap({v});
+  p.ins(IrOp::SSTORE, IrType::k_void, p.ki(2), v, s2);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  EXPECT_EQ(p.run(s.v), s2);
+  EXPECT_EQ(p.ts.iterations, 0u);
+  EXPECT_EQ(repr(s.v[0]), "1000");
+  EXPECT_EQ(repr(s.v[1]), "1000.0");
+  EXPECT_EQ(s.v[2], old2);
+  EXPECT_EQ(Py_REFCNT(old2), rc2);
+  EXPECT_EQ(Py_REFCNT(old0), rc0 - 1);  // the slot's reference was released
+  Py_DECREF(old0);
+}
+
+TEST_F(X64Test, LappendBoxesEachKind) {
+  // Three iterations of ints.append(v); flts.append(float(v)); objs.append(o);
+  // bools.append(iter < 1).
+  PyObject* o = py("object()");
+  const Py_ssize_t rco = Py_REFCNT(o);
+  Slots s({py("[]"), py("[]"), py("[]"), py("[]"), Py_NewRef(o)});
+  Prog p;
+  const IrRef li = p.sload(0), lf = p.sload(1), lo = p.sload(2), lb = p.sload(3), obj = p.sload(4);
+  p.loop();
+  const IrRef v = p.ins(IrOp::ADD, IrType::k_int,
+                        p.ins(IrOp::MUL, IrType::k_int, p.iter, p.ki(1000)), p.ki(1000));
+  const std::uint16_t sn = p.snap({v});
+  p.ins(IrOp::LAPPEND, IrType::k_void, li, v, sn);
+  p.ins(IrOp::LAPPEND, IrType::k_void, lf, p.ins(IrOp::ITOF, IrType::k_flt, v), sn);
+  p.ins(IrOp::LAPPEND, IrType::k_void, lo, obj, sn);
+  p.ins(IrOp::LAPPEND, IrType::k_void, lb, p.ins(IrOp::LT, IrType::k_bool, p.iter, p.ki(1)), sn);
+  const std::uint16_t send = p.snap({v});
+  p.guard(IrOp::GLT, p.iter, p.ki(2), send);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  EXPECT_EQ(p.run(s.v), send);
+  EXPECT_EQ(repr(s.v[0]), "[1000, 2000, 3000]");
+  EXPECT_EQ(repr(s.v[1]), "[1000.0, 2000.0, 3000.0]");
+  EXPECT_EQ(PyList_GET_SIZE(s.v[2]), 3);
+  EXPECT_EQ(repr(s.v[3]), "[True, False, False]");
+  EXPECT_EQ(Py_REFCNT(o), rco + 1 + 3);  // the slot's reference and one per append
+  Py_DECREF(o);
+}
+
+// --- arithmetic ------------------------------------------------------------------------------
+
+// Every int op on two int64s from slots 0 and 1, results read at a final exit; FLOORDIV and
+// MOD exit on a zero divisor (and // on min // -1) with the values computed before them.
+struct IntOps {
+  Prog p;
+  IrRef a, d, add, sub, mul, band, bor, bxor, lt, le, gt, ge, eq, ne, nt, itof, mod, q;
+  std::uint16_t s_mod, s_div, s_end;
+  explicit IntOps(const RegFile& regs) {
+    const IrRef sa = p.sload(0), sd = p.sload(1);
+    const std::uint16_t s0 = p.snap({sa, sd});
+    a = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+    d = p.ins(IrOp::UNBOXI, IrType::k_int, sd, kNoRef, s0);
+    add = p.ins(IrOp::ADD, IrType::k_int, a, d);
+    sub = p.ins(IrOp::SUB, IrType::k_int, a, d);
+    mul = p.ins(IrOp::MUL, IrType::k_int, a, d);
+    band = p.ins(IrOp::BAND, IrType::k_int, a, d);
+    bor = p.ins(IrOp::BOR, IrType::k_int, a, d);
+    bxor = p.ins(IrOp::BXOR, IrType::k_int, a, d);
+    lt = p.ins(IrOp::LT, IrType::k_bool, a, d);
+    le = p.ins(IrOp::LE, IrType::k_bool, a, d);
+    gt = p.ins(IrOp::GT, IrType::k_bool, a, d);
+    ge = p.ins(IrOp::GE, IrType::k_bool, a, d);
+    eq = p.ins(IrOp::EQ, IrType::k_bool, a, d);
+    ne = p.ins(IrOp::NE, IrType::k_bool, a, d);
+    nt = p.ins(IrOp::NOT, IrType::k_bool, lt);
+    itof = p.ins(IrOp::ITOF, IrType::k_flt, a);
+    std::vector<IrRef> all = {a,  d,  add, sub, mul, band, bor, bxor,
+                              lt, le, gt,  ge,  eq,  ne,   nt,  itof};
+    s_mod = p.snap(all);
+    mod = p.ins(IrOp::MOD, IrType::k_int, a, d, s_mod);
+    all.push_back(mod);
+    s_div = p.snap(all);
+    q = p.ins(IrOp::FLOORDIV, IrType::k_int, a, d, s_div);
+    all.push_back(q);
+    p.loop();
+    s_end = p.snap(all);
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    EXPECT_TRUE(p.compile(regs));
+  }
+};
+
+TEST_F(X64Test, IntOpsMatchPython) {
+  const std::int64_t vals[] = {0, 1, -1, 2, -2, 3, -3, 7, -7, 1 << 20, -(1 << 20), kMax, kMin};
+  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kRdxOnly, &kTwoRegs}) {
+    IntOps t(*regs);
+    Prog& p = t.p;
+    for (std::int64_t a : vals) {
+      for (std::int64_t d : vals) {
+        Slots s({PyLong_FromLongLong(a), PyLong_FromLongLong(d)});
+        const std::uint32_t exit = p.run(s.v);
+        const std::string what = std::to_string(a) + ", " + std::to_string(d);
+        const auto ua = static_cast<std::uint64_t>(a), ud = static_cast<std::uint64_t>(d);
+        EXPECT_EQ(p.raw(t.add), ua + ud) << what;
+        EXPECT_EQ(p.raw(t.sub), ua - ud) << what;
+        EXPECT_EQ(p.raw(t.mul), ua * ud) << what;
+        EXPECT_EQ(p.ival(t.band), a & d) << what;
+        EXPECT_EQ(p.ival(t.bor), a | d) << what;
+        EXPECT_EQ(p.ival(t.bxor), a ^ d) << what;
+        EXPECT_EQ(p.raw(t.lt), a < d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.le), a <= d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.gt), a > d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.ge), a >= d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.eq), a == d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.ne), a != d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.nt), a < d ? 0u : 1u) << what;
+        EXPECT_EQ(p.fval(t.itof), static_cast<double>(a)) << what;  // round to nearest
+        if (d == 0) {
+          EXPECT_EQ(exit, t.s_mod) << what;
+          continue;
+        }
+        ASSERT_NE(exit, t.s_mod) << what;
+        PyObject* m = PyNumber_Remainder(s.v[0], s.v[1]);
+        EXPECT_EQ(p.ival(t.mod), PyLong_AsLongLong(m)) << what;
+        Py_DECREF(m);
+        if (a == kMin && d == -1) {
+          EXPECT_EQ(exit, t.s_div) << what;  // 2**63
+          continue;
+        }
+        EXPECT_EQ(exit, t.s_end) << what;
+        PyObject* q = PyNumber_FloorDivide(s.v[0], s.v[1]);
+        EXPECT_EQ(p.ival(t.q), PyLong_AsLongLong(q)) << what;
+        Py_DECREF(q);
+      }
+    }
+  }
+}
+
+bool same_double(double x, double y) {
+  if (std::isnan(x) || std::isnan(y)) return std::isnan(x) && std::isnan(y);
+  return std::memcmp(&x, &y, sizeof x) == 0;  // tells 0.0 from -0.0
+}
+
+// Every float op on two doubles from slots 0 and 1; the divisions exit on a zero divisor.
+struct FloatOps {
+  Prog p;
+  IrRef a, d, add, sub, mul, neg, flt, fle, fgt, fge, feq, fne, div, mod, fdiv;
+  std::uint16_t s_div, s_end;
+  explicit FloatOps(const RegFile& regs) {
+    const IrRef sa = p.sload(0), sd = p.sload(1);
+    a = p.ins(IrOp::UNBOXF, IrType::k_flt, sa);
+    d = p.ins(IrOp::UNBOXF, IrType::k_flt, sd);
+    add = p.ins(IrOp::FADD, IrType::k_flt, a, d);
+    sub = p.ins(IrOp::FSUB, IrType::k_flt, a, d);
+    mul = p.ins(IrOp::FMUL, IrType::k_flt, a, d);
+    neg = p.ins(IrOp::FNEG, IrType::k_flt, a);
+    flt = p.ins(IrOp::FLT, IrType::k_bool, a, d);
+    fle = p.ins(IrOp::FLE, IrType::k_bool, a, d);
+    fgt = p.ins(IrOp::FGT, IrType::k_bool, a, d);
+    fge = p.ins(IrOp::FGE, IrType::k_bool, a, d);
+    feq = p.ins(IrOp::FEQ, IrType::k_bool, a, d);
+    fne = p.ins(IrOp::FNE, IrType::k_bool, a, d);
+    std::vector<IrRef> all = {a, d, add, sub, mul, neg, flt, fle, fgt, fge, feq, fne};
+    s_div = p.snap(all);
+    div = p.ins(IrOp::FDIV, IrType::k_flt, a, d, s_div);
+    // The helper calls of % and // keep every earlier float (all in caller-saved xmm
+    // registers) alive across them.
+    mod = p.ins(IrOp::FMOD, IrType::k_flt, a, d, s_div);
+    fdiv = p.ins(IrOp::FFLOORDIV, IrType::k_flt, a, d, s_div);
+    all.insert(all.end(), {div, mod, fdiv});
+    p.loop();
+    s_end = p.snap(all);
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    EXPECT_TRUE(p.compile(regs));
+  }
+};
+
+TEST_F(X64Test, FloatOpsMatchPython) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double vals[] = {0.0,  -0.0, 1.0,   -1.0,    2.5, -2.5, 7.0,
+                         -7.0, 0.1,  1e300, -1e-300, inf, -inf, nan};
+  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kTwoRegs}) {
+    FloatOps t(*regs);
+    Prog& p = t.p;
+    for (double a : vals) {
+      for (double d : vals) {
+        Slots s({PyFloat_FromDouble(a), PyFloat_FromDouble(d)});
+        const std::uint32_t exit = p.run(s.v);
+        const std::string what = std::to_string(a) + ", " + std::to_string(d);
+        EXPECT_TRUE(same_double(p.fval(t.a), a)) << what;
+        EXPECT_TRUE(same_double(p.fval(t.add), a + d)) << what;
+        EXPECT_TRUE(same_double(p.fval(t.sub), a - d)) << what;
+        EXPECT_TRUE(same_double(p.fval(t.mul), a * d)) << what;
+        EXPECT_TRUE(same_double(p.fval(t.neg), -a)) << what;
+        // Unordered (NaN) compares are false except !=, as in CPython's float_richcompare.
+        EXPECT_EQ(p.raw(t.flt), a < d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.fle), a <= d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.fgt), a > d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.fge), a >= d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.feq), a == d ? 1u : 0u) << what;
+        EXPECT_EQ(p.raw(t.fne), a != d ? 1u : 0u) << what;
+        if (d == 0.0) {
+          EXPECT_EQ(exit, t.s_div) << what;  // ZeroDivisionError, raised by the interpreter
+          continue;
+        }
+        ASSERT_EQ(exit, t.s_end) << what;
+        PyObject* pd = PyNumber_TrueDivide(s.v[0], s.v[1]);
+        PyObject* pm = PyNumber_Remainder(s.v[0], s.v[1]);
+        PyObject* pq = PyNumber_FloorDivide(s.v[0], s.v[1]);
+        ASSERT_TRUE(pd && pm && pq) << what;
+        EXPECT_TRUE(same_double(p.fval(t.div), PyFloat_AS_DOUBLE(pd)))
+            << what << ": / gave " << p.fval(t.div);
+        EXPECT_TRUE(same_double(p.fval(t.mod), PyFloat_AS_DOUBLE(pm)))
+            << what << ": % gave " << p.fval(t.mod) << ", Python " << PyFloat_AS_DOUBLE(pm);
+        EXPECT_TRUE(same_double(p.fval(t.fdiv), PyFloat_AS_DOUBLE(pq)))
+            << what << ": // gave " << p.fval(t.fdiv) << ", Python " << PyFloat_AS_DOUBLE(pq);
+        Py_DECREF(pd);
+        Py_DECREF(pm);
+        Py_DECREF(pq);
+      }
+    }
+  }
+}
+
+// --- memory ----------------------------------------------------------------------------------
+
+TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
+  Prog p;
+  const IrRef l = p.sload(0), t = p.sload(1);
+  const IrRef items = p.ins(IrOp::LDFLD, IrType::k_ptr, l, kNoRef, kOffListItems);
+  const IrRef n = p.ins(IrOp::LDFLD, IrType::k_int, l, kNoRef, kOffObSize);
+  p.loop();
+  const IrRef li = p.ins(IrOp::LDELEM, IrType::k_obj, items, p.iter, 0);
+  const IrRef ti = p.ins(IrOp::LDELEM, IrType::k_obj, t, p.iter, kOffTupleItems);
+  const IrRef last = p.ins(IrOp::SUB, IrType::k_int, n, p.ki(1));
+  const std::uint16_t sn = p.snap({li, ti, n});
+  p.guard(IrOp::GLT, p.iter, last, sn);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots s({py("['a', 'b', 'c']"), py("('x', 'y', 'z')")});
+  std::vector<Py_ssize_t> before;
+  for (int k = 0; k < 3; ++k) {
+    before.push_back(Py_REFCNT(PyList_GET_ITEM(s.v[0], k)));
+    before.push_back(Py_REFCNT(PyTuple_GET_ITEM(s.v[1], k)));
+  }
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(p.obj(li), PyList_GET_ITEM(s.v[0], 2));
+  EXPECT_EQ(p.obj(ti), PyTuple_GET_ITEM(s.v[1], 2));
+  EXPECT_EQ(p.ival(n), 3);
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_EQ(Py_REFCNT(PyList_GET_ITEM(s.v[0], k)), before[2 * k]);
+    EXPECT_EQ(Py_REFCNT(PyTuple_GET_ITEM(s.v[1], k)), before[2 * k + 1]);
+  }
+}
+
+TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
+  // ints[iter] = iter * 1000003 + 1000 and floats[iter] = float(that), for iter = 0..2.
+  PyObject* ints = py("[10**12, 10**13, 10**14, 10**15]");
+  PyObject* flts = py("[0.25, 0.5, 10**16, 7]");
+  std::vector<PyObject*> old;
+  for (int k = 0; k < 4; ++k) {
+    old.push_back(PyList_GET_ITEM(ints, k));
+    old.push_back(PyList_GET_ITEM(flts, k));
+  }
+  for (PyObject* o : old) Py_INCREF(o);
+  std::vector<Py_ssize_t> rc;
+  for (PyObject* o : old) rc.push_back(Py_REFCNT(o));
+
+  Prog p;
+  const IrRef li = p.sload(0), lf = p.sload(1);
+  p.loop();
+  const IrRef v = p.ins(IrOp::ADD, IrType::k_int,
+                        p.ins(IrOp::MUL, IrType::k_int, p.iter, p.ki(1000003)), p.ki(1000));
+  const std::uint16_t s1 = p.snap({v});
+  p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, li, p.iter), v, s1);
+  const IrRef f = p.ins(IrOp::ITOF, IrType::k_flt, v);
+  const std::uint16_t s2 = p.snap({f});
+  p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, lf, p.iter), f, s2);
+  const std::uint16_t send = p.snap({v, f});
+  p.guard(IrOp::GLT, p.iter, p.ki(2), send);
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots s({ints, flts});
+  EXPECT_EQ(p.run(s.v), send);
+  EXPECT_EQ(p.ts.iterations, 2u);
+  EXPECT_EQ(repr(ints), "[1000, 1001003, 2001006, 1000000000000000]");
+  EXPECT_EQ(repr(flts), "[1000.0, 1001003.0, 2001006.0, 7]");
+  for (int k = 0; k < 3; ++k) {
+    // The new items belong to the lists alone; the replaced ones lost the list's reference.
+    EXPECT_EQ(Py_REFCNT(PyList_GET_ITEM(ints, k)), 1) << k;
+    EXPECT_EQ(Py_REFCNT(PyList_GET_ITEM(flts, k)), 1) << k;
+    EXPECT_EQ(Py_REFCNT(old[2 * k]), rc[2 * k] - 1) << k;
+    EXPECT_EQ(Py_REFCNT(old[2 * k + 1]), rc[2 * k + 1] - 1) << k;
+  }
+  EXPECT_EQ(Py_REFCNT(old[6]), rc[6]);  // item 3 was not stored to
+  EXPECT_EQ(Py_REFCNT(old[7]), rc[7]);
+  for (PyObject* o : old) Py_DECREF(o);
+}
+
+// --- whole loops -----------------------------------------------------------------------------
+
+// The peeled `for i in range(n): s += i` run for real (see opt_loop_test.cpp for its IR).
+struct RangeSum {
+  Prog p;
+  explicit RangeSum(const RegFile& regs) {
+    std::vector<IrRef> end_slots;
+    test::record_range_sum(p.b, &end_slots);
+    const char* why = nullptr;
+    EXPECT_TRUE(peel_loop(p.b, end_slots, test::kEntryDepth, test::kHeader, &why)) << why;
+    dce(p.b);
+    EXPECT_TRUE(p.compile(regs));
+  }
+  // The refs the golden dump shows: s and i at the body's range-exhausted exit (#3).
+  static constexpr IrRef kS = 16, kI = 9, kSumBody = 23, kIBody = 20;
+  static constexpr std::uint32_t kExitPreRoll = 0, kExitExhausted = 3, kExitOverflow = 5;
+};
+
+TEST_F(X64Test, RangeSumRunsToTheEnd) {
+  for (const RegFile* regs : {&x64_regfile(), &kTwoRegs, &kAllSpilled}) {
+    RangeSum t(*regs);
+    Prog& p = t.p;
+    ASSERT_EQ(p.b.at(RangeSum::kS).op, IrOp::ADDOV) << p.dump();
+    ASSERT_EQ(p.b.at(RangeSum::kSumBody).op, IrOp::ADDOV) << p.dump();
+    for (long n : {0L, 1L, 2L, 100L}) {
+      PyObject* it = py(("iter(range(" + std::to_string(n) + "))").c_str());
+      Slots s({PyLong_FromLong(n), PyLong_FromLong(0), Py_NewRef(Py_None), it, nullptr, nullptr});
+      const std::uint32_t exit = p.run(s.v);
+      // The iterator advanced exactly as the interpreter would have advanced it.
+      EXPECT_EQ(reinterpret_cast<RangeIterLayout*>(it)->index, n);
+      if (n == 0) {
+        EXPECT_EQ(exit, RangeSum::kExitPreRoll);
+        continue;
+      }
+      EXPECT_EQ(exit, RangeSum::kExitExhausted) << "n = " << n;
+      EXPECT_EQ(p.ts.iterations, static_cast<std::uint64_t>(n - 1));
+      EXPECT_EQ(p.ival(RangeSum::kS), n * (n - 1) / 2) << "n = " << n;
+      EXPECT_EQ(p.ival(RangeSum::kI), n - 1) << "n = " << n;
+    }
+  }
+}
+
+TEST_F(X64Test, RangeSumExits) {
+  RangeSum t(x64_regfile());
+  Prog& p = t.p;
+  // s + i overflows when i reaches 5: four body iterations ran, the fifth exits at the
+  // BINARY_OP with s still the previous sum and the iterator already advanced.
+  PyObject* it = py("iter(range(100))");
+  Slots s({PyLong_FromLong(100), PyLong_FromLongLong(kMax - 10), Py_NewRef(Py_None), it, nullptr,
+           nullptr});
+  EXPECT_EQ(p.run(s.v), RangeSum::kExitOverflow);
+  EXPECT_EQ(p.ts.iterations, 4u);
+  EXPECT_EQ(p.ival(RangeSum::kS), kMax);
+  EXPECT_EQ(p.ival(RangeSum::kIBody), 5);
+  EXPECT_EQ(reinterpret_cast<RangeIterLayout*>(it)->index, 6);
+  // s is not an int, or one too big for int64: the pre-roll's guards at the BINARY_OP.
+  for (const char* bad : {"0.5", "2**64"}) {
+    Slots s2({PyLong_FromLong(100), py(bad), Py_NewRef(Py_None), py("iter(range(100))"), nullptr,
+              nullptr});
+    EXPECT_EQ(p.run(s2.v), 2u) << bad;
+    EXPECT_EQ(p.ts.iterations, 0u) << bad;
+  }
+}
+
+TEST_F(X64Test, PhiMovesArePermutations) {
+  // At the back-edge (x, y, z) = (y, z, x), (u, w) = (w, u) and the same 3-cycle in floats:
+  // every PHI move reads a location another one writes.
+  for (const RegFile* regs : {&x64_regfile(), &kTwoRegs, &kAllSpilled}) {
+    Prog p;
+    const IrRef lim_obj = p.sload(0);
+    const std::uint16_t s0 = p.snap({lim_obj});
+    const IrRef lim = p.ins(IrOp::UNBOXI, IrType::k_int, lim_obj, kNoRef, s0);
+    const IrRef x = p.int_val(1), y = p.int_val(2), z = p.int_val(3);
+    const IrRef u = p.int_val(10), w = p.int_val(20);
+    const IrRef fx = p.flt_val(1.5), fy = p.flt_val(2.5), fz = p.flt_val(3.5);
+    p.loop();
+    const std::uint16_t sn = p.snap({x, y, z, u, w, fx, fy, fz, p.iter});
+    p.guard(IrOp::GLT, p.iter, lim, sn);
+    p.close();
+    const std::pair<IrRef, IrRef> phis[] = {{x, y}, {y, z},   {z, x},   {u, w},
+                                            {w, u}, {fx, fy}, {fy, fz}, {fz, fx}};
+    for (const auto& [to, from] : phis) p.ins(IrOp::PHI, IrType::k_void, to, from);
+    ASSERT_TRUE(p.compile(*regs));
+    for (long k = 0; k < 5; ++k) {
+      Slots s({PyLong_FromLong(k)});
+      ASSERT_EQ(p.run(s.v), sn);
+      ASSERT_EQ(p.ts.iterations, static_cast<std::uint64_t>(k));
+      const std::int64_t ints[] = {1, 2, 3};
+      const double flts[] = {1.5, 2.5, 3.5};
+      const IrRef xyz[] = {x, y, z}, fxyz[] = {fx, fy, fz};
+      for (int j = 0; j < 3; ++j) {
+        EXPECT_EQ(p.ival(xyz[j]), ints[(j + k) % 3]) << "after " << k << " iterations\n"
+                                                     << p.dump();
+        EXPECT_EQ(p.fval(fxyz[j]), flts[(j + k) % 3]) << "after " << k << " iterations\n"
+                                                      << p.dump();
+      }
+      EXPECT_EQ(p.ival(u), k % 2 ? 20 : 10) << "after " << k << " iterations";
+      EXPECT_EQ(p.ival(w), k % 2 ? 10 : 20) << "after " << k << " iterations";
+    }
+  }
+}
+
+// Caller-saved registers (rcx, rdx, rsi, rdi, r8-r10) a value may live in.
+bool caller_saved(const Loc& l) {
+  if (l.kind != Loc::kGpr) return false;
+  for (int r : {1, 2, 6, 7, 8, 9, 10}) {
+    if (l.index == r) return true;
+  }
+  return false;
+}
+
+// Eleven values plus the guard's operand fill the callee-saved registers and then the
+// caller-saved ones; the guard's snapshot is their last use.
+std::vector<IrRef> fill_registers(Prog& p, IrRef first) {
+  std::vector<IrRef> vals = {first};
+  for (int k = 1; k <= 11; ++k) vals.push_back(p.int_val(k * 111));
+  return vals;
+}
+
+TEST_F(X64Test, UnboxiExitAfterTheHelperKeepsSnapshotValues) {
+  Prog p;
+  const IrRef x = p.sload(0);
+  const std::vector<IrRef> vals = fill_registers(p, x);
+  const std::uint16_t sn = p.snap(vals);
+  p.ins(IrOp::UNBOXI, IrType::k_int, x, kNoRef, sn);
+  p.loop();
+  p.close();
+  ASSERT_TRUE(p.compile());
+  int in_caller_saved = 0;
+  for (IrRef v : vals) in_caller_saved += caller_saved(p.loc(v));
+  ASSERT_GE(in_caller_saved, 4) << p.dump();
+  // The helper call (krait_jit_unbox_int, its arguments in rdi and rsi) comes between the
+  // values' last use and the exit that reads them.
+  Slots s({py("2**64")});
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.obj(x), s.v[0]);
+  for (std::size_t k = 1; k < vals.size(); ++k)
+    EXPECT_EQ(p.ival(vals[k]), static_cast<std::int64_t>(k * 111)) << "ref " << vals[k] << "\n"
+                                                                   << p.dump();
+}
+
+TEST_F(X64Test, StlistExitAfterTheHelperKeepsSnapshotValues) {
+  Prog p;
+  const IrRef l = p.sload(0);
+  const std::vector<IrRef> vals = fill_registers(p, l);
+  const std::uint16_t sn = p.snap(vals);
+  p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, l, p.ki(0)), p.ki(5), sn);
+  p.loop();
+  p.close();
+  ASSERT_TRUE(p.compile());
+  Slots s({py("['refused']")});
+  EXPECT_EQ(p.run(s.v), sn);
+  EXPECT_EQ(p.obj(l), s.v[0]);
+  for (std::size_t k = 1; k < vals.size(); ++k)
+    EXPECT_EQ(p.ival(vals[k]), static_cast<std::int64_t>(k * 111)) << "ref " << vals[k] << "\n"
+                                                                   << p.dump();
+}
+
+}  // namespace
+}  // namespace krait::jit
