@@ -427,15 +427,11 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
   void* const* table = slow_mode ? slow_targets : targets;
   // The tracing JIT's recorder while this invocation records a loop: every instruction goes
-  // through slow_dispatch, which reports it before it executes. Leaving the C function any way
-  // at all ends the recording (the scope's destructor aborts it).
+  // through slow_dispatch, which reports it before it executes. Every way out of this C
+  // function passes UNLINK_CFRAME, which ends an unfinished recording. (Not a destructor: a
+  // daemon thread that pthread_exit()s in take_gil at shutdown force-unwinds through this
+  // frame, and a cleanup here made that unwinding abort the process.)
   jit::Recorder* recorder = nullptr;
-  struct RecorderScope {
-    jit::Recorder*& rec;
-    ~RecorderScope() {
-      if (rec) jit::record_abort(rec, jit::AbortReason::k_left_loop);
-    }
-  } recorder_scope{recorder};
 
   if (krait_enter_recursive_call(tstate)) goto exit_with_error;
 
@@ -475,10 +471,14 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 
 // Leaving the entry frame: restore the caller's _PyCFrame and hand tracing state back to it,
 // as CPython's loop does on every exit.
-#define UNLINK_CFRAME()                                   \
-  do {                                                    \
-    tstate->cframe = cframe.previous;                     \
-    tstate->cframe->use_tracing = cframe.use_tracing;     \
+#define UNLINK_CFRAME()                                            \
+  do {                                                             \
+    if (recorder != nullptr) {                                     \
+      jit::record_abort(recorder, jit::AbortReason::k_left_loop);  \
+      recorder = nullptr;                                          \
+    }                                                              \
+    tstate->cframe = cframe.previous;                              \
+    tstate->cframe->use_tracing = cframe.use_tracing;              \
   } while (0)
 
 // Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
@@ -513,7 +513,9 @@ slow_dispatch:
       bump(Stat::k_interp_tracing_handoffs);
       goto handoff_here;
     }
-    if (chaos_countdown && kwnames == nullptr && --chaos_countdown == 0) {
+    // (Not while recording: the test mode exercises the interpreter, and traces must still
+    // get compiled so that their exits are exercised too.)
+    if (chaos_countdown && kwnames == nullptr && recorder == nullptr && --chaos_countdown == 0) {
       chaos_countdown = (chaos_next() % chaos) + 1;
       if (chaos_next() & 1) {
         bump(Stat::k_interp_chaos_handoffs);
