@@ -52,6 +52,14 @@ std::string ir_verify(const IrBuffer& buf) {
         return bad(i, std::string("operand of the wrong type for ") + op_info(in.op).name);
       }
     }
+    // Operands the backends read as constants.
+    auto konst = [&](IrRef r, IrType t) { return is_const(r) && buf.type_of(r) == t; };
+    if ((in.op == IrOp::GTYPE && !konst(in.b, IrType::k_obj)) ||
+        (in.op == IrOp::GKEYS && !konst(in.b, IrType::k_int)) ||
+        (in.op == IrOp::SSTORE && !konst(in.a, IrType::k_int)) ||
+        (in.op == IrOp::GBREAK && !konst(in.a, IrType::k_ptr))) {
+      return bad(i, std::string(op_info(in.op).name) + " needs a constant operand");
+    }
     if (op_has(in.op, kIrGuard)) {
       if (in.lit >= buf.snaps.size()) return bad(i, "guard without a snapshot");
       const Snapshot& s = buf.snaps[in.lit];

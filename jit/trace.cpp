@@ -315,6 +315,70 @@ void retire_trace(CodeInfo* info, std::int32_t header) {
   h.counter = 0;
 }
 
+namespace {
+// Adds one dict per trace of the tree under `t` to `list`; false on a Python error.
+bool describe(Trace* t, PyObject* list) {
+  if (t == nullptr) return true;
+  std::uint64_t exits = 0;
+  PyObject* by_exit = PyDict_New();
+  if (by_exit == nullptr) return false;
+  for (std::size_t k = 0; k < t->exit_counts.size(); ++k) {
+    exits += t->exit_counts[k];
+    if (t->exit_counts[k] == 0) continue;
+    PyObject* key = PyLong_FromSize_t(k);
+    PyObject* val = PyLong_FromUnsignedLong(t->exit_counts[k]);
+    const int rc = (key && val) ? PyDict_SetItem(by_exit, key, val) : -1;
+    Py_XDECREF(key);
+    Py_XDECREF(val);
+    if (rc < 0) {
+      Py_DECREF(by_exit);
+      return false;
+    }
+  }
+  const bool linked = t->ir.size() && t->ir.at(t->ir.size() - 1).op == IrOp::LINK;
+  const std::string ir = ir_dump(t->ir, options().stable_pointers);
+  PyObject* d = Py_BuildValue(
+      "{s:I,s:s,s:s,s:N,s:I,s:K,s:K,s:N,s:I,s:n,s:d,s:O,s:O,s:s}", "id", t->id, "where",
+      t->where.c_str(), "kind", t->parent ? "side" : "root", "parent",
+      t->parent ? PyLong_FromUnsignedLong(t->parent->id) : Py_NewRef(Py_None), "parent_exit",
+      t->parent_exit, "entries", static_cast<unsigned long long>(t->entries), "exits",
+      static_cast<unsigned long long>(exits), "exits_by_snapshot", by_exit, "ir_instructions",
+      t->ir.size(), "code_bytes", static_cast<Py_ssize_t>(t->code_bytes), "compile_us",
+      t->compile_ns / 1000.0, "patched", t->patched ? Py_True : Py_False, "linked",
+      linked ? Py_True : Py_False, "ir", ir.c_str());
+  if (d == nullptr) return false;
+  const int rc = PyList_Append(list, d);
+  Py_DECREF(d);
+  if (rc < 0) return false;
+  for (Trace* s : t->side) {
+    if (!describe(s, list)) return false;
+  }
+  return true;
+}
+}  // namespace
+
+PyObject* traces_info() {
+  PyObject* list = PyList_New(0);
+  if (list == nullptr) return nullptr;
+  struct Ctx {
+    PyObject* list;
+    bool ok;
+  } ctx{list, true};
+  for_each_code_info(
+      [](CodeInfo* info, void* p) {
+        auto* c = static_cast<Ctx*>(p);
+        for (Trace* t : info->traces) {
+          if (c->ok && !describe(t, c->list)) c->ok = false;
+        }
+      },
+      &ctx);
+  if (!ctx.ok) {
+    Py_DECREF(list);
+    return nullptr;
+  }
+  return list;
+}
+
 void free_traces(CodeInfo* info, bool finalized) {
   for (Trace*& t : info->traces) {
     delete_trace(t, finalized);

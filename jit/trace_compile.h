@@ -24,5 +24,8 @@ bool loop_blacklisted(CodeInfo* info, std::int32_t header);
 // recorded again after its counter passes the threshold anew, a few times at most.
 void retire_trace(CodeInfo* info, std::int32_t header);
 void delete_trace(Trace* t, bool finalized);
+// krait.traces(): a list with one dict per live trace (root and side), or nullptr with an
+// exception set.
+PyObject* traces_info();
 
 }  // namespace krait::jit

@@ -141,6 +141,10 @@ void free_code_info(CodeInfo* info) {
   mem_free(info);
 }
 
+void for_each_code_info(void (*fn)(CodeInfo*, void*), void* ctx) {
+  for (CodeInfo* i = g_all_infos; i != nullptr; i = i->next) fn(i, ctx);
+}
+
 void free_all_code_infos() {
   g_finalized = true;  // after Python's finalization: no decrefs any more
   while (g_all_infos) free_code_info(g_all_infos);

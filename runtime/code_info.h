@@ -99,6 +99,8 @@ CodeInfo* code_info(PyCodeObject* code);
 // Builds a CodeInfo without attaching it (tests).
 CodeInfo* decode_code(PyCodeObject* code);
 void free_code_info(CodeInfo* info);
+// Calls fn for every live CodeInfo (introspection: krait.traces()).
+void for_each_code_info(void (*fn)(CodeInfo* info, void* ctx), void* ctx);
 // At process exit (after Python finalization): frees every CodeInfo still alive.
 void free_all_code_infos();
 

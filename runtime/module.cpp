@@ -5,6 +5,7 @@
 #include "krait/krait.h"
 #include "krait/options.h"
 #include "krait/stats.h"
+#include "trace_compile.h"
 
 namespace krait {
 namespace {
@@ -20,12 +21,12 @@ PyObject* option_value_object(const Options& opts, OptionId id) {
   return PyUnicode_FromString(option_value_text(opts, OptionId::k_##id).c_str());
 #define KRAIT_OPT_PY_kChoice(id) \
   return PyUnicode_FromString(option_value_text(opts, OptionId::k_##id).c_str());
-#define KRAIT_OPT_PY_kPath(id) \
+#define KRAIT_OPT_PY_kPath(id)         \
   if (opts.id.empty()) Py_RETURN_NONE; \
   return PyUnicode_DecodeFSDefault(opts.id.c_str());
 #define X(id, kind, env, xname, def, lo, hi, choices, help) \
-  case OptionId::k_##id: {                         \
-    KRAIT_OPT_PY_##kind(id)                        \
+  case OptionId::k_##id: {                                  \
+    KRAIT_OPT_PY_##kind(id)                                 \
   }
 #include "options.def"
 #undef X
@@ -90,6 +91,8 @@ PyObject* py_stats_help(PyObject*, PyObject*) {
   return dict;
 }
 
+PyObject* py_traces(PyObject*, PyObject*) { return jit::traces_info(); }
+
 PyMethodDef kMethods[] = {
     {"enabled", py_enabled, METH_NOARGS,
      "enabled() -> bool\n\nTrue when Krait's frame-evaluation hook is installed (-X jit=on)."},
@@ -99,18 +102,23 @@ PyMethodDef kMethods[] = {
      "stats() -> dict\n\nEvery Krait counter by name (see stats_help() for meanings)."},
     {"stats_help", py_stats_help, METH_NOARGS,
      "stats_help() -> dict\n\nA one-line description of every counter."},
+    {"traces", py_traces, METH_NOARGS,
+     "traces() -> list\n\nOne dict per live compiled trace (root loops and their side traces):\n"
+     "id, where, kind, parent, parent_exit, entries, exits, exits_by_snapshot,\n"
+     "ir_instructions, code_bytes, compile_us, patched, linked, ir (the IR dump)."},
     {nullptr, nullptr, 0, nullptr}};
 
-PyModuleDef kModule = {PyModuleDef_HEAD_INIT,
-                       "krait",
-                       "Krait: a tracing-JIT tier for CPython 3.11.\n\n"
-                       "Introspection of the running tier: enabled(), options(), stats().",
-                       -1,
-                       kMethods,
-                       nullptr,
-                       nullptr,
-                       nullptr,
-                       nullptr};
+PyModuleDef kModule = {
+    PyModuleDef_HEAD_INIT,
+    "krait",
+    "Krait: a tracing-JIT tier for CPython 3.11.\n\n"
+    "Introspection of the running tier: enabled(), options(), stats(), traces().",
+    -1,
+    kMethods,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr};
 
 }  // namespace
 }  // namespace krait

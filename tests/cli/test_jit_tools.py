@@ -98,6 +98,40 @@ class PerfMapAndWX(unittest.TestCase):
         self.assertFalse(os.path.exists("/tmp/perf-%s.map" % p.stdout.strip()))
 
 
+TRACES = textwrap.dedent("""
+    import json, krait
+    def alternate(n):
+        even = odd = 0
+        for i in range(n):
+            if i % 3 == 0:
+                even += i
+            else:
+                odd -= i
+        return even, odd
+    alternate(20000)
+    print(json.dumps(krait.traces()))
+""")
+
+
+class TracesApi(unittest.TestCase):
+    def test_root_and_side_trace_listed(self):
+        p = run([KRAIT, "-c", TRACES])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        traces = json.loads(p.stdout)
+        roots = [t for t in traces if t["kind"] == "root"]
+        sides = [t for t in traces if t["kind"] == "side"]
+        self.assertTrue(roots and sides, traces)
+        root = roots[0]
+        self.assertTrue(root["where"].startswith("alternate:<string>:"), root["where"])
+        self.assertGreater(root["ir_instructions"], 0)
+        self.assertGreater(root["code_bytes"], 0)
+        self.assertIn("---- LOOP ----", root["ir"])
+        side = sides[0]
+        self.assertEqual(side["parent"], root["id"])
+        self.assertIn(str(side["parent_exit"]), [str(k) for k in root["exits_by_snapshot"]])
+        self.assertTrue(side["patched"] and side["linked"], side)
+
+
 class PerfRecord(unittest.TestCase):
     def test_samples_land_in_the_trace(self):
         perf = shutil.which("perf")
