@@ -36,6 +36,12 @@ enum NbOp {
 
 constexpr std::size_t kMaxTraceIns = 4000;
 
+std::uint64_t now_ns() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                        std::chrono::steady_clock::now().time_since_epoch())
+                                        .count());
+}
+
 // list.append's method descriptor (what LOAD_METHOD finds on a list): list is a static,
 // immutable type, so this object lives as long as the interpreter.
 PyObject* list_append_descr() {
@@ -240,7 +246,7 @@ class Recorder {
   bool has_store_ = false;
   AbortReason reason_ = AbortReason::k_unsupported_op;
   int abort_op_ = -1;
-  std::uint64_t start_ns_ = 0;
+  std::uint64_t start_ns_ = now_ns();  // record + optimize + compile time starts here
   std::uint32_t root_id_ = 0;
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
@@ -1012,11 +1018,7 @@ RecordStep Recorder::close() {
     abort(fail);
     return RecordStep::kStop;
   }
-  t->compile_ns =
-      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count()) -
-      start_ns_;
+  t->compile_ns = now_ns() - start_ns_;
   if (t->parent) {
     register_side_trace(t);
   } else {
@@ -1117,9 +1119,6 @@ Recorder* record_side_start(PyThreadState* tstate, _PyInterpreterFrame* frame, C
                             Trace* parent, std::uint32_t exit, std::int32_t start, PyObject** sp) {
   if (!jit_usable()) return nullptr;
   auto* r = new Recorder(tstate, frame, info, parent->root->header, sp, parent, exit, start);
-  r->start_ns_ = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                std::chrono::steady_clock::now().time_since_epoch())
-                                                .count());
   bump(Stat::k_traces_recorded);
   KRAIT_LOG(trace, "record side trace of trace %u exit %u at offset %u", parent->id, exit,
             info->instrs[start].offset * 2);
@@ -1130,9 +1129,6 @@ Recorder* record_start(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeIn
                        std::int32_t header, PyObject** sp) {
   if (!jit_usable() || loop_blacklisted(info, header)) return nullptr;
   auto* r = new Recorder(tstate, frame, info, header, sp);
-  r->start_ns_ = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                std::chrono::steady_clock::now().time_since_epoch())
-                                                .count());
   bump(Stat::k_traces_recorded);
   KRAIT_LOG(trace, "record %s:%d offset %u", PyUnicode_AsUTF8(frame->f_code->co_qualname),
             frame->f_code->co_firstlineno, info->instrs[header].offset * 2);

@@ -35,6 +35,24 @@ void back_off(CodeInfo* info, std::int32_t header, int shift) {
   info->instrs[header].counter = threshold - (threshold << shift);
 }
 
+void count_compiled(const Trace& t) {
+  bump(Stat::k_traces_compiled);
+  bump(Stat::k_compile_ns, t.compile_ns);
+  if (t.compile_ns > stat_value(Stat::k_compile_ns_max))
+    set_stat(Stat::k_compile_ns_max, t.compile_ns);
+}
+
+void count_abort(AbortReason why, int op) {
+  bump(Stat::k_traces_aborted);
+  ++g_aborts_by_reason[static_cast<int>(why)];
+  if (op >= 0) ++g_aborts_by_op[op & 255];
+}
+
+// A side trace that continues in its root's loop without leaving machine code.
+bool ends_in_link(const Trace& t) {
+  return t.ir.size() != 0 && t.ir.at(t.ir.size() - 1).op == IrOp::LINK;
+}
+
 const char* const kAbortNames[] = {
 #define X(name, msg) #name,
 #include "abort_reasons.def"
@@ -220,10 +238,7 @@ void register_trace(CodeInfo* info, Trace* t) {
   h.flags |= kInstrHasTrace;
   h.counter = static_cast<std::uint32_t>(info->traces.size());
   info->traces.push_back(t);
-  bump(Stat::k_traces_compiled);
-  bump(Stat::k_compile_ns, t->compile_ns);
-  if (t->compile_ns > stat_value(Stat::k_compile_ns_max))
-    set_stat(Stat::k_compile_ns_max, t->compile_ns);
+  count_compiled(*t);
   KRAIT_LOG(trace, "trace %u compiled: %s, %u IR instructions, %zu bytes, %.1f us", t->id,
             t->where.c_str(), t->ir.size(), t->code_bytes, t->compile_ns / 1000.0);
 }
@@ -238,14 +253,9 @@ void register_side_trace(Trace* t) {
   }
   t->parent->side[t->parent_exit] = t;
   if (t->patched) bump(Stat::k_side_traces_patched);
-  if (!t->link_moves.empty() || (t->ir.size() && t->ir.at(t->ir.size() - 1).op == IrOp::LINK)) {
-    bump(Stat::k_side_traces_linked);
-  }
-  bump(Stat::k_traces_compiled);
+  if (ends_in_link(*t)) bump(Stat::k_side_traces_linked);
   bump(Stat::k_side_traces);
-  bump(Stat::k_compile_ns, t->compile_ns);
-  if (t->compile_ns > stat_value(Stat::k_compile_ns_max))
-    set_stat(Stat::k_compile_ns_max, t->compile_ns);
+  count_compiled(*t);
   KRAIT_LOG(trace,
             "trace %u compiled: side trace of trace %u exit %u, %s, %u IR instructions, %zu bytes, "
             "%.1f us",
@@ -254,18 +264,14 @@ void register_side_trace(Trace* t) {
 }
 
 void note_side_abort(Trace* parent, std::uint32_t exit, AbortReason why, int op) {
-  bump(Stat::k_traces_aborted);
-  ++g_aborts_by_reason[static_cast<int>(why)];
-  if (op >= 0) ++g_aborts_by_op[op & 255];
+  count_abort(why, op);
   if (parent->side_failures[exit] < 255) ++parent->side_failures[exit];
   KRAIT_LOG(trace, "abort side trace of trace %u exit %u: %s%s%s", parent->id, exit,
             abort_reason_name(why), op >= 0 ? " " : "", op >= 0 ? py_op_name(op) : "");
 }
 
 void note_abort(CodeInfo* info, std::int32_t header, AbortReason why, int op, PyCodeObject* code) {
-  bump(Stat::k_traces_aborted);
-  ++g_aborts_by_reason[static_cast<int>(why)];
-  if (op >= 0) ++g_aborts_by_op[op & 255];
+  count_abort(why, op);
   CodeInfo::LoopFailures& f = failures(info, header);
   ++f.aborts;
   KRAIT_LOG(trace, "abort %s:%d offset %u: %s%s%s", PyUnicode_AsUTF8(code->co_qualname),
@@ -335,7 +341,7 @@ bool describe(Trace* t, PyObject* list) {
       return false;
     }
   }
-  const bool linked = t->ir.size() && t->ir.at(t->ir.size() - 1).op == IrOp::LINK;
+  const bool linked = ends_in_link(*t);
   const std::string ir = ir_dump(t->ir, options().stable_pointers);
   PyObject* d = Py_BuildValue(
       "{s:I,s:s,s:s,s:N,s:I,s:K,s:K,s:N,s:I,s:n,s:d,s:O,s:O,s:s}", "id", t->id, "where",
