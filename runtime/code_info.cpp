@@ -13,19 +13,43 @@ namespace krait {
 
 namespace {
 
-Py_ssize_t g_extra_index = -1;
-
-// The layout of code->co_extra, private to CPython 3.11's Objects/codeobject.c
-// (_PyCodeObjectExtra): a slot count and one pointer per co_extra user index.
-struct CoExtraLayout {
-  Py_ssize_t ce_size;
-  void* ce_extras[1];
-};
 CodeInfo* g_all_infos = nullptr;
 
-void free_extra(void* p) { free_code_info(static_cast<CodeInfo*>(p)); }
+void free_extra(void* p) {
+  if (p != nullptr && !is_call_count(p)) free_code_info(static_cast<CodeInfo*>(p));
+}
+
+bool request_extra_index() {
+  if (g_code_extra_index < 0) g_code_extra_index = _PyEval_RequestCodeExtraIndex(free_extra);
+  return g_code_extra_index >= 0;
+}
+
+// Sets Krait's slot of `code` to `value`. As _PyCode_SetExtra, but when the code has no
+// co_extra yet the array is sized for our index only: _PyCode_SetExtra would size it for
+// every registered user, and code_dealloc calls each user's free function for every slot
+// (NULL included), so other co_extra users would see calls for every code object Krait
+// touched, which stock CPython does not make.
+bool set_extra_slot(PyCodeObject* code, void* value) {
+  if (code->co_extra == nullptr) {
+    auto* extra = static_cast<CoExtraLayout*>(
+        PyMem_Malloc(sizeof(CoExtraLayout) + g_code_extra_index * sizeof(void*)));
+    if (extra == nullptr) return false;
+    extra->ce_size = g_code_extra_index + 1;
+    for (Py_ssize_t i = 0; i <= g_code_extra_index; ++i) extra->ce_extras[i] = nullptr;
+    extra->ce_extras[g_code_extra_index] = value;
+    code->co_extra = extra;
+    return true;
+  }
+  if (_PyCode_SetExtra(reinterpret_cast<PyObject*>(code), g_code_extra_index, value) < 0) {
+    PyErr_Clear();
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
+
+Py_ssize_t g_code_extra_index = -1;
 
 CodeInfo* decode_code(PyCodeObject* code) {
   // PyCode_GetCode gives the un-specialized bytes: CPython quickens co_code_adaptive in
@@ -95,7 +119,8 @@ CodeInfo* decode_code(PyCodeObject* code) {
   // co_exceptiontable: entries of four varints (start, size, target, depth << 1 | lasti),
   // 6 value bits per byte, 0x40 = more bytes follow, 0x80 marks an entry's first byte.
   {
-    const auto* p = reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(code->co_exceptiontable));
+    const auto* p =
+        reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(code->co_exceptiontable));
     const unsigned char* end = p + PyBytes_GET_SIZE(code->co_exceptiontable);
     auto varint = [&](std::uint32_t* out) {
       if (p >= end) return false;
@@ -134,8 +159,10 @@ bool g_finalized = false;
 void free_code_info(CodeInfo* info) {
   if (!info) return;
   if (!info->traces.empty()) jit::free_traces(info, g_finalized);
-  if (info->prev) info->prev->next = info->next;
-  else g_all_infos = info->next;
+  if (info->prev)
+    info->prev->next = info->next;
+  else
+    g_all_infos = info->next;
   if (info->next) info->next->prev = info->prev;
   info->~CodeInfo();
   mem_free(info);
@@ -150,43 +177,36 @@ void free_all_code_infos() {
   while (g_all_infos) free_code_info(g_all_infos);
 }
 
-CodeInfo* code_info(PyCodeObject* code) {
-  if (g_extra_index < 0) {
-    g_extra_index = _PyEval_RequestCodeExtraIndex(free_extra);
-    if (g_extra_index < 0) return nullptr;
-  }
-  void* extra = nullptr;
-  if (_PyCode_GetExtra(reinterpret_cast<PyObject*>(code), g_extra_index, &extra) < 0) {
-    PyErr_Clear();
-    return nullptr;
-  }
-  if (extra) return static_cast<CodeInfo*>(extra);
+CodeInfo* code_info_slow(PyCodeObject* code) {
+  if (!request_extra_index()) return nullptr;
+  void* slot = code_extra_slot(code);
+  if (slot != nullptr && !is_call_count(slot)) return static_cast<CodeInfo*>(slot);
   CodeInfo* info = decode_code(code);
   if (!info) return nullptr;
-  if (code->co_extra == nullptr) {
-    // As _PyCode_SetExtra, but sized for our index only: it would size the slot array for
-    // every registered user, and code_dealloc calls each user's free function for every slot
-    // (NULL included), so other co_extra users would see calls for every code object Krait
-    // touched, which stock CPython does not make.
-    auto* extra = static_cast<CoExtraLayout*>(
-        PyMem_Malloc(sizeof(CoExtraLayout) + g_extra_index * sizeof(void*)));
-    if (extra == nullptr) {
-      PyErr_Clear();
-      free_code_info(info);
-      return nullptr;
-    }
-    extra->ce_size = g_extra_index + 1;
-    for (Py_ssize_t i = 0; i <= g_extra_index; ++i) extra->ce_extras[i] = nullptr;
-    extra->ce_extras[g_extra_index] = info;
-    code->co_extra = extra;
-    return info;
-  }
-  if (_PyCode_SetExtra(reinterpret_cast<PyObject*>(code), g_extra_index, info) < 0) {
-    PyErr_Clear();
+  if (!set_extra_slot(code, info)) {
     free_code_info(info);
     return nullptr;
   }
   return info;
+}
+
+bool code_has_backward_jump(PyCodeObject* code) {
+  // co_code_adaptive may be quickened: map every unit to its base opcode and skip caches.
+  const _Py_CODEUNIT* units = _PyCode_CODE(code);
+  const Py_ssize_t n = Py_SIZE(code);
+  for (Py_ssize_t i = 0; i < n; i += 1 + kPyOps[kPyOps[_Py_OPCODE(units[i])].base].caches) {
+    if (kPyOps[kPyOps[_Py_OPCODE(units[i])].base].jump == kJumpBackward) return true;
+  }
+  return false;
+}
+
+bool count_call(PyCodeObject* code, std::uint32_t threshold) {
+  if (!request_extra_index()) return false;
+  void* slot = code_extra_slot(code);
+  std::uintptr_t calls = slot == nullptr ? 0 : reinterpret_cast<std::uintptr_t>(slot) >> 1;
+  if (++calls > threshold) return true;
+  set_extra_slot(code, reinterpret_cast<void*>(calls << 1 | 1));
+  return false;
 }
 
 }  // namespace krait

@@ -24,14 +24,14 @@ enum InstrFlags : std::uint8_t {
 };
 
 struct Instr {
-  std::uint8_t op;       // base (un-specialized) opcode
-  std::uint8_t flags;    // InstrFlags
-  std::uint16_t cache;   // index into CodeInfo::caches (LOAD_ATTR/METHOD/GLOBAL), or kNoCache
-  std::int32_t arg;      // full oparg, EXTENDED_ARG prefixes folded in
-  std::uint32_t offset;  // code unit of the instruction itself (what f_lasti reports)
-  std::uint32_t start;   // code unit of its first EXTENDED_ARG prefix (== offset if none)
-  std::int32_t target;   // index of the jump target instruction, -1 if not a jump
-  std::uint32_t counter; // loop headers: back-edges seen (hot-loop detection)
+  std::uint8_t op;        // base (un-specialized) opcode
+  std::uint8_t flags;     // InstrFlags
+  std::uint16_t cache;    // index into CodeInfo::caches (LOAD_ATTR/METHOD/GLOBAL), or kNoCache
+  std::int32_t arg;       // full oparg, EXTENDED_ARG prefixes folded in
+  std::uint32_t offset;   // code unit of the instruction itself (what f_lasti reports)
+  std::uint32_t start;    // code unit of its first EXTENDED_ARG prefix (== offset if none)
+  std::int32_t target;    // index of the jump target instruction, -1 if not a jump
+  std::uint32_t counter;  // loop headers: back-edges seen (hot-loop detection)
 };
 
 inline constexpr std::uint16_t kNoCache = 0xffff;
@@ -92,9 +92,46 @@ struct CodeInfo {
   }
 };
 
+// The layout of code->co_extra, private to CPython 3.11's Objects/codeobject.c
+// (_PyCodeObjectExtra): a slot count and one pointer per co_extra user index.
+struct CoExtraLayout {
+  Py_ssize_t ce_size;
+  void* ce_extras[1];
+};
+
+// Krait's co_extra index, -1 until the first code_info() call requests one.
+extern Py_ssize_t g_code_extra_index;
+
+// Krait's co_extra slot of `code` holds either nothing, a CodeInfo*, or (low bit set) the
+// number of calls seen before the code became warm: code is decoded only once it is run by
+// Krait's interpreter, and counting needs no allocation of our own.
+inline void* code_extra_slot(PyCodeObject* code) {
+  auto* extra = static_cast<CoExtraLayout*>(code->co_extra);
+  if (extra == nullptr || g_code_extra_index < 0 || g_code_extra_index >= extra->ce_size)
+    return nullptr;
+  return extra->ce_extras[g_code_extra_index];
+}
+inline bool is_call_count(void* slot) { return reinterpret_cast<std::uintptr_t>(slot) & 1; }
+
+// Decodes `code` and attaches its CodeInfo (code_info's slow path).
+CodeInfo* code_info_slow(PyCodeObject* code);
+
 // The CodeInfo for `code`, decoded on first use; nullptr (no exception) if it cannot be
-// built (then the frame simply runs in CPython).
-CodeInfo* code_info(PyCodeObject* code);
+// built (then the frame simply runs in CPython). Inline: every call and return of the
+// interpreter asks for it.
+[[gnu::always_inline]] inline CodeInfo* code_info(PyCodeObject* code) {
+  void* slot = code_extra_slot(code);
+  if (slot != nullptr && !is_call_count(slot)) [[likely]]
+    return static_cast<CodeInfo*>(slot);
+  return code_info_slow(code);
+}
+
+// Whether `code` contains a loop (a backward jump), without decoding it.
+bool code_has_backward_jump(PyCodeObject* code);
+
+// Counts one call of `code` not yet run by the interpreter; true once it has been called
+// more than `threshold` times (it is warm: decode it and run it in Krait's interpreter).
+bool count_call(PyCodeObject* code, std::uint32_t threshold);
 
 // Builds a CodeInfo without attaching it (tests).
 CodeInfo* decode_code(PyCodeObject* code);

@@ -306,3 +306,11 @@ void krait_dict_keys_offsets(int* ma_keys, int* dk_version) {
   *ma_keys = (int)offsetof(PyDictObject, ma_keys);
   *dk_version = (int)offsetof(PyDictKeysObject, dk_version);
 }
+
+/* ---- Small ints -------------------------------------------------------------------- */
+
+#include <internal/pycore_long.h>
+
+PyLongObject* const krait_small_int_zero = &_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS];
+_Static_assert(_PY_NSMALLNEGINTS == KRAIT_SMALL_NEG_INTS && _PY_NSMALLPOSINTS == KRAIT_SMALL_POS_INTS,
+               "CPython's small-int range changed");

@@ -112,6 +112,11 @@ extern "C" {
  * a module global). NULL when the cache does not hold a valid global/builtin entry. */
 PyObject** krait_global_value_addr(PyObject* globals, PyObject* builtins, const KraitCache* c,
                                    uint32_t* gver, uint32_t* bver);
+/* CPython's small-int singletons: krait_small_int_zero[i] is the int i, for
+ * -KRAIT_SMALL_NEG_INTS <= i < KRAIT_SMALL_POS_INTS (checked against CPython's headers). */
+#define KRAIT_SMALL_NEG_INTS 5
+#define KRAIT_SMALL_POS_INTS 257
+extern PyLongObject* const krait_small_int_zero;
 /* Byte offsets of PyDictObject.ma_keys and PyDictKeysObject.dk_version (internal structs). */
 void krait_dict_keys_offsets(int* ma_keys, int* dk_version);
 #ifdef __cplusplus

@@ -1,5 +1,7 @@
-// The PEP 523 frame-evaluation hook and the routing of frames: frames of code with loops
-// (or all frames, KRAIT_INTERP=all) run in Krait's baseline interpreter; everything else,
+// The PEP 523 frame-evaluation hook and the routing of frames: frames of warm code (code with
+// loops, and code called more than KRAIT_WARM_CALLS times; or the frames of code with loops
+// only, KRAIT_INTERP=loops, or all frames, KRAIT_INTERP=all) run in Krait's baseline
+// interpreter; everything else,
 // frames entered with an exception to throw, and frames under sys.settrace/setprofile run in
 // CPython's own _PyEval_EvalFrameDefault.
 #include "cpython_internal.h"
@@ -73,9 +75,22 @@ PyObject* eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, int thro
   }
   InterpMode mode = static_cast<InterpMode>(options().interp);
   if (!throwflag && mode != InterpMode::kOff && !tstate->cframe->use_tracing) {
-    CodeInfo* info = code_info(frame->f_code);
-    if (info && (mode == InterpMode::kAll || (info->has_loop && !info->cpython_only)))
-      return interp_eval_frame(tstate, frame, info);
+    PyCodeObject* code = frame->f_code;
+    if (mode == InterpMode::kWarm) {
+      // Warm code runs in our interpreter: code with loops at once (a loop may get hot in
+      // its first call), other code once it has been called more than jit-warm-calls times.
+      void* slot = code_extra_slot(code);
+      if (slot != nullptr && !is_call_count(slot))
+        return interp_eval_frame(tstate, frame, static_cast<CodeInfo*>(slot));
+      if ((slot == nullptr && code_has_backward_jump(code)) ||
+          count_call(code, static_cast<std::uint32_t>(options().warm_calls))) {
+        if (CodeInfo* info = code_info(code)) return interp_eval_frame(tstate, frame, info);
+      }
+    } else {
+      CodeInfo* info = code_info(code);
+      if (info && (mode == InterpMode::kAll || (info->has_loop && !info->cpython_only)))
+        return interp_eval_frame(tstate, frame, info);
+    }
   }
   return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }

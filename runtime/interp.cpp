@@ -13,6 +13,7 @@
 // exception pending (throwflag=1) when it failed after having effects. CPython unwinds by the
 // exception table and builds the traceback in both cases.
 #include "interp.h"
+#include "interp_inline.h"
 #include "record.h"
 
 #include <cstdlib>
@@ -82,14 +83,6 @@ PyObject* inplace_power_no_mod(PyObject* a, PyObject* b) {
   return PyNumber_InPlacePower(a, b, Py_None);
 }
 
-// Exact ints of at most one 30-bit digit: the range CPython's own compare fast path uses.
-inline bool small_int(PyObject* o, long* value) {
-  if (!PyLong_CheckExact(o)) return false;
-  Py_ssize_t size = Py_SIZE(o);
-  if (size < -1 || size > 1) return false;
-  *value = static_cast<long>(size) * static_cast<long>(reinterpret_cast<PyLongObject*>(o)->ob_digit[0]);
-  return true;
-}
 
 std::uint64_t g_chaos_state = 0x9E3779B97F4A7C15ull;
 inline std::uint64_t chaos_next() {
@@ -267,7 +260,7 @@ __attribute__((noinline)) int bind_arguments_general(
     }
   }
   Py_INCREF(func);
-  _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
+  _PyInterpreterFrame* callee = push_frame(tstate, func);
   if (callee == nullptr) {
     Py_XDECREF(varargs);
     Py_XDECREF(kwdict);
@@ -321,7 +314,7 @@ inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObjec
       CodeInfo* callee_info = code_info(co);
       if (callee_info == nullptr) return 0;
       Py_INCREF(func);
-      _PyInterpreterFrame* callee = _PyFrame_Push(tstate, func);
+      _PyInterpreterFrame* callee = push_frame(tstate, func);
       if (callee == nullptr) return -1;
       PyObject** locals = callee->localsplus;
       for (Py_ssize_t j = 0; j < npos; ++j) locals[j] = args[j];
@@ -340,13 +333,6 @@ inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObjec
   return bind_arguments_general(tstate, func, args, npos, kwnames, callee_out, info_out);
 }
 
-// CPython's _PyEvalFrameClearAndPop (static in ceval.c): clearing counts as a recursion level.
-void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* frame) {
-  tstate->recursion_remaining--;
-  _PyFrame_Clear(frame);
-  tstate->recursion_remaining++;
-  _PyThreadState_PopFrame(tstate, frame);
-}
 }  // namespace
 
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
@@ -433,7 +419,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   // frame, and a cleanup here made that unwinding abort the process.)
   jit::Recorder* recorder = nullptr;
 
-  if (krait_enter_recursive_call(tstate)) goto exit_with_error;
+  if (enter_recursive_call(tstate)) goto exit_with_error;
 
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
@@ -662,11 +648,16 @@ op_BINARY_OP: {
   PyObject* rhs = TOP();
   PyObject* lhs = SECOND();
   PyObject* res;
+  long a, b;
   // Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
   // the number protocol would reach, or compute the float result directly.
   switch (ip->arg) {
     case NB_ADD:
     case NB_INPLACE_ADD:
+      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
+        res = long_from_medium_result(a + b);
+        goto binary_done;
+      }
       if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
         res = _PyLong_Add(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs));
         goto binary_done;
@@ -692,6 +683,10 @@ op_BINARY_OP: {
       break;
     case NB_SUBTRACT:
     case NB_INPLACE_SUBTRACT:
+      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
+        res = long_from_medium_result(a - b);
+        goto binary_done;
+      }
       if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
         res = _PyLong_Subtract(reinterpret_cast<PyLongObject*>(lhs),
                                reinterpret_cast<PyLongObject*>(rhs));
@@ -704,6 +699,10 @@ op_BINARY_OP: {
       break;
     case NB_MULTIPLY:
     case NB_INPLACE_MULTIPLY:
+      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
+        res = long_from_medium_result(a * b);
+        goto binary_done;
+      }
       if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
         res = _PyLong_Multiply(reinterpret_cast<PyLongObject*>(lhs),
                                reinterpret_cast<PyLongObject*>(rhs));
@@ -742,7 +741,7 @@ op_COMPARE_OP: {
   int cmp = ip->arg;
   bool r;
   long a, b;
-  if (small_int(left, &a) && small_int(right, &b)) {
+  if (medium_int(left, &a) && medium_int(right, &b)) {
     r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
       : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
   } else if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
@@ -981,12 +980,17 @@ op_LOAD_GLOBAL: {
   PyObject* globals = frame->f_globals;
   PyObject* builtins = frame->f_builtins;
   if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) goto handoff_here;
-  PyObject* name = PyTuple_GET_ITEM(names, ip->arg >> 1);
-  PyObject* value =
-      ip->cache != kNoCache
-          ? krait_load_global(globals, builtins, name, &info->caches[ip->cache])
-          : _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
-                               reinterpret_cast<PyDictObject*>(builtins), name);
+  PyObject* value;
+  if (ip->cache != kNoCache) {
+    KraitCache* c = &info->caches[ip->cache];
+    value = load_global_hit(globals, builtins, c);
+    if (value == nullptr) [[unlikely]]
+      value = krait_load_global(globals, builtins, PyTuple_GET_ITEM(names, ip->arg >> 1), c);
+  } else {
+    value = _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
+                               reinterpret_cast<PyDictObject*>(builtins),
+                               PyTuple_GET_ITEM(names, ip->arg >> 1));
+  }
   if (value == nullptr) {
     // Missing name: CPython raises its NameError (with the name attached) itself.
     if (!PyErr_Occurred()) goto handoff_here;
@@ -1044,10 +1048,19 @@ op_STORE_NAME: {
 }
 
 op_LOAD_ATTR: {
-  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* owner = TOP();
-  PyObject* res = ip->cache != kNoCache ? krait_load_attr(owner, name, &info->caches[ip->cache])
-                                        : PyObject_GetAttr(owner, name);
+  PyObject* res;
+  if (ip->cache != kNoCache) {
+    KraitCache* c = &info->caches[ip->cache];
+    res = load_attr_hit(owner, c);
+    if (res != nullptr) [[likely]] {
+      Py_INCREF(res);
+    } else {
+      res = krait_load_attr(owner, PyTuple_GET_ITEM(names, ip->arg), c);
+    }
+  } else {
+    res = PyObject_GetAttr(owner, PyTuple_GET_ITEM(names, ip->arg));
+  }
   if (res == nullptr) goto error_at;
   Py_DECREF(owner);
   TOP() = res;
@@ -1070,9 +1083,19 @@ op_LOAD_METHOD: {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* obj = TOP();
   PyObject* meth = nullptr;
-  int found = ip->cache != kNoCache
-                  ? krait_load_method(obj, name, &meth, &info->caches[ip->cache])
-                  : _PyObject_GetMethod(obj, name, &meth);
+  int found;
+  if (ip->cache != kNoCache) {
+    KraitCache* c = &info->caches[ip->cache];
+    meth = load_method_hit(obj, c);
+    if (meth != nullptr) [[likely]] {
+      Py_INCREF(meth);
+      found = 1;
+    } else {
+      found = krait_load_method(obj, name, &meth, c);
+    }
+  } else {
+    found = _PyObject_GetMethod(obj, name, &meth);
+  }
   if (meth == nullptr) goto error_at;
   if (found) {
     TOP() = meth;  // meth | self
@@ -1136,7 +1159,7 @@ op_CALL: {
       sp = _PyFrame_GetStackPointer(frame);
       frame->stacktop = -1;
       bump(Stat::k_interp_inlined_calls);
-      if (krait_enter_recursive_call(tstate)) goto exit_with_error;
+      if (enter_recursive_call(tstate)) goto exit_with_error;
       DISPATCH();
     }
     // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
@@ -1315,7 +1338,7 @@ op_JUMP_BACKWARD:
 op_RETURN_VALUE: {
   PyObject* retval = POP();
   frame->stacktop = static_cast<int>(sp - localsplus);
-  krait_leave_recursive_call(tstate);
+  leave_recursive_call(tstate);
   if (frame != entry_frame) {
     // Return from a call made inside this loop: pop the callee, continue the caller after
     // its CALL (as CPython's inlined calls do; no eval-breaker check here).
@@ -1331,7 +1354,7 @@ op_YIELD_VALUE: {
   PyObject* retval = POP();
   _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;
   frame->stacktop = static_cast<int>(sp - localsplus);
-  krait_leave_recursive_call(tstate);
+  leave_recursive_call(tstate);
   UNLINK_CFRAME();
   return retval;
 }
@@ -1491,7 +1514,7 @@ op_RETURN_GENERATOR: {
   _PyFrame_Copy(frame, gen_frame);
   gen->gi_frame_state = FRAME_CREATED;
   gen_frame->owner = FRAME_OWNED_BY_GENERATOR;
-  krait_leave_recursive_call(tstate);
+  leave_recursive_call(tstate);
   frame->stacktop = 0;
   frame->f_locals = nullptr;
   Py_INCREF(frame->f_func);
@@ -1752,7 +1775,7 @@ exception_unwind: {
     }
     frame->stacktop = static_cast<int>(sp - localsplus);
     if (cframe.use_tracing) trace_function_unwind(tstate, frame);
-    krait_leave_recursive_call(tstate);
+    leave_recursive_call(tstate);
     if (frame == entry_frame) {
       UNLINK_CFRAME();
       return nullptr;
@@ -1782,7 +1805,7 @@ exception_unwind: {
 
 to_cpython:
   frame->stacktop = static_cast<int>(sp - localsplus);
-  krait_leave_recursive_call(tstate);
+  leave_recursive_call(tstate);
   if (frame == entry_frame) {
     UNLINK_CFRAME();
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
@@ -1803,7 +1826,7 @@ exit_with_error:
   // Recursion limit hit entering a frame (CPython's start_frame -> exit_unwind): the frame
   // has not run, so it adds no traceback entry.
   frame->stacktop = static_cast<int>(sp - localsplus);
-  krait_leave_recursive_call(tstate);
+  leave_recursive_call(tstate);
   if (frame != entry_frame) {
     POP_TO_CALLER();
     goto error_at_prev_instr;

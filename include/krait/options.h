@@ -62,7 +62,7 @@ bool wants_option_help(const std::vector<std::string>& xoptions);
 std::string option_help_text();
 
 // Values of the kChoice options, in the order of their `choices` column.
-enum class InterpMode { kLoops = 0, kAll = 1, kOff = 2 };
+enum class InterpMode { kLoops = 0, kAll = 1, kOff = 2, kWarm = 3 };
 
 // The process-wide options, set once at start-up before Python runs.
 const Options& options();

@@ -1,0 +1,131 @@
+// Inline versions of the CPython 3.11 steps the interpreter takes on every call, return and
+// cached load: frame push/clear/pop, recursion accounting, and the hit paths of the inline
+// caches (cpython_shim.c keeps the miss paths, which specialize). Each mirrors the named
+// CPython function of 3.11.2 exactly; CPython's own loop gets the same effect from
+// inlining within ceval.c, which Krait, linking libpython3.11.a, cannot.
+#pragma once
+
+#include "cpython_internal.h"
+#include "cpython_shim.h"
+
+#include <internal/pycore_dict.h>
+
+namespace krait {
+
+// _Py_EnterRecursiveCallTstate's common case; the shim handles the limit (RecursionError).
+inline int enter_recursive_call(PyThreadState* tstate) {
+  if (tstate->recursion_remaining > 0) [[likely]] {
+    --tstate->recursion_remaining;
+    return 0;
+  }
+  return krait_enter_recursive_call(tstate);
+}
+
+inline void leave_recursive_call(PyThreadState* tstate) { ++tstate->recursion_remaining; }
+
+// _PyFrame_Push: a frame for `func` on the thread's frame stack, taking over the caller's
+// reference to func (released on failure, nullptr with MemoryError set).
+[[gnu::always_inline]] inline _PyInterpreterFrame* push_frame(PyThreadState* tstate,
+                                                              PyFunctionObject* func) {
+  auto* code = reinterpret_cast<PyCodeObject*>(func->func_code);
+  const std::size_t size = code->co_nlocalsplus + code->co_stacksize + FRAME_SPECIALS_SIZE;
+  _PyInterpreterFrame* frame = _PyThreadState_BumpFramePointer(tstate, size);
+  if (frame == nullptr) [[unlikely]] {
+    Py_DECREF(func);
+    return nullptr;
+  }
+  _PyFrame_InitializeSpecials(frame, func, nullptr, code->co_nlocalsplus);
+  return frame;
+}
+
+// ceval.c's _PyEvalFrameClearAndPop: clearing counts as a recursion level (finalizers may
+// run); a frame without a frame object is cleared here, one with it by _PyFrame_Clear.
+inline void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* frame) {
+  tstate->recursion_remaining--;
+  if (frame->frame_obj != nullptr) {
+    _PyFrame_Clear(frame);
+  } else {
+    PyObject** locals = frame->localsplus;
+    for (int i = 0, n = frame->stacktop; i < n; ++i) Py_XDECREF(locals[i]);
+    Py_XDECREF(frame->f_locals);
+    Py_DECREF(frame->f_func);
+    Py_DECREF(frame->f_code);
+  }
+  tstate->recursion_remaining++;
+  auto** base = reinterpret_cast<PyObject**>(frame);
+  if (base == &tstate->datastack_chunk->data[0]) [[unlikely]] {
+    _PyThreadState_PopFrame(tstate, frame);  // frees the chunk
+  } else {
+    tstate->datastack_top = base;
+  }
+}
+
+// ---- ints -------------------------------------------------------------------------------
+
+// The ints of at most one 30-bit digit (CPython's IS_MEDIUM_VALUE): their value in *value.
+inline bool medium_int(PyObject* o, long* value) {
+  if (!PyLong_CheckExact(o)) return false;
+  const Py_ssize_t size = Py_SIZE(o);
+  if (static_cast<std::size_t>(size) + 1u >= 3u) return false;
+  *value =
+      static_cast<long>(size) * static_cast<long>(reinterpret_cast<PyLongObject*>(o)->ob_digit[0]);
+  return true;
+}
+
+// _PyLong_FromSTwoDigits: the small-int singleton, or a new int (new reference; nullptr
+// with MemoryError set).
+inline PyObject* long_from_medium_result(long x) {
+  if (x >= -KRAIT_SMALL_NEG_INTS && x < KRAIT_SMALL_POS_INTS) {
+    PyObject* r = reinterpret_cast<PyObject*>(&krait_small_int_zero[x]);
+    Py_INCREF(r);
+    return r;
+  }
+  return PyLong_FromLong(x);
+}
+
+// ---- inline-cache hits (the cache states are set by cpython_shim.c) ----------------------
+
+// LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the cached entry's value (borrowed), or nullptr
+// when the cache does not apply (then the shim's full path runs).
+inline PyObject* load_global_hit(PyObject* globals, PyObject* builtins, const KraitCache* c) {
+  PyDictKeysObject* gkeys = reinterpret_cast<PyDictObject*>(globals)->ma_keys;
+  if (c->kind == kKraitCacheGlobalModule) {
+    if (gkeys->dk_version != c->version) return nullptr;
+    return DK_UNICODE_ENTRIES(gkeys)[c->index].me_value;
+  }
+  if (c->kind == kKraitCacheGlobalBuiltin) {
+    PyDictKeysObject* bkeys = reinterpret_cast<PyDictObject*>(builtins)->ma_keys;
+    if (gkeys->dk_version != c->version || bkeys->dk_version != c->keys_version) return nullptr;
+    return DK_UNICODE_ENTRIES(bkeys)[c->index].me_value;
+  }
+  return nullptr;
+}
+
+// The managed-dict pre-header of 3.11 objects (pycore_object.h _PyObject_ValuesPointer and
+// _PyObject_ManagedDictPointer, which Krait cannot include from C++).
+inline PyDictValues* object_values(PyObject* obj) {
+  return reinterpret_cast<PyDictValues**>(obj)[-4];
+}
+inline PyObject* object_managed_dict(PyObject* obj) {
+  return reinterpret_cast<PyObject**>(obj)[-3];
+}
+
+// LOAD_ATTR_INSTANCE_VALUE: the attribute (borrowed), or nullptr when the cache misses.
+inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
+  if (c->kind != kKraitCacheInstanceValue) return nullptr;
+  if (Py_TYPE(owner)->tp_version_tag != c->version) return nullptr;
+  PyDictValues* values = object_values(owner);
+  return values != nullptr ? values->values[c->index] : nullptr;
+}
+
+// LOAD_METHOD_WITH_VALUES: the method descriptor (borrowed), or nullptr on a miss.
+inline PyObject* load_method_hit(PyObject* obj, const KraitCache* c) {
+  if (c->kind != kKraitCacheMethodWithValues) return nullptr;
+  PyTypeObject* tp = Py_TYPE(obj);
+  if (tp->tp_version_tag != c->version || object_managed_dict(obj) != nullptr) return nullptr;
+  if (reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version != c->keys_version)
+    return nullptr;
+  return c->descr;
+}
+
+}  // namespace krait
