@@ -83,7 +83,8 @@ CodeInfo* decode_code(PyCodeObject* code) {
     ins.start = static_cast<std::uint32_t>(start);
     ins.target = -1;
     ins.cache = kNoCache;
-    if ((ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == LOAD_GLOBAL) &&
+    if ((ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == LOAD_GLOBAL ||
+         ins.op == STORE_ATTR) &&
         info->caches.size() < kNoCache) {
       ins.cache = static_cast<std::uint16_t>(info->caches.size());
       info->caches.push_back(KraitCache{});

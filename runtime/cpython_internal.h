@@ -21,5 +21,6 @@ PyObject* _PyNumber_PowerNoMod(PyObject* lhs, PyObject* rhs);
 PyObject* _PyTuple_FromArraySteal(PyObject* const*, Py_ssize_t);
 int _PyList_AppendTakeRefListResize(PyListObject* self, PyObject* newitem);
 void _PyCode_Quicken(PyCodeObject* code);
+int _PyObject_InitializeDict(PyObject* obj);
 PyObject* _Py_MakeCoro(PyFunctionObject* func);
 }

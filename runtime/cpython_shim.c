@@ -66,6 +66,10 @@ int krait_enter_recursive_call(PyThreadState* tstate) {
   return 0;
 }
 
+int krait_enter_recursive_call_where(PyThreadState* tstate, const char* where) {
+  return _Py_EnterRecursiveCallTstate(tstate, where);
+}
+
 void krait_leave_recursive_call(PyThreadState* tstate) { _Py_LeaveRecursiveCallTstate(tstate); }
 
 /* ---- Inline caches (see cpython_shim.h) ---------------------------------------------- */
@@ -160,6 +164,34 @@ PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* c) {
   return PyObject_GetAttr(owner, name);
 }
 
+/* STORE_ATTR: CPython's STORE_ATTR_INSTANCE_VALUE conditions for a store that may be cached:
+ * generic setattr on a managed-dict heap type, no attribute of that name on the type (CPython
+ * also caches non-overriding descriptors; Krait leaves those to the generic path), the
+ * instance's values not yet materialized into a dict, and the name among the shared keys. */
+int krait_store_attr(PyObject* owner, PyObject* name, PyObject* value, KraitCache* c) {
+  PyTypeObject* tp = Py_TYPE(owner);
+  if (c->kind == kKraitCacheInstanceValue) {
+    cache_miss(c); /* the inline hit path (interp_inline.h) did not apply */
+  } else if (c->kind == kKraitCacheEmpty) {
+    int ok = 0;
+    if ((tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && tp->tp_setattro == PyObject_GenericSetAttr &&
+        PyUnicode_CheckExact(name) && !PyModule_CheckExact(owner) &&
+        _PyType_Lookup(tp, name) == NULL && tp->tp_version_tag != 0 &&
+        *_PyObject_ManagedDictPointer(owner) == NULL) {
+      PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
+      Py_ssize_t ix = keys != NULL ? _PyDictKeys_StringLookup(keys, name) : DKIX_EMPTY;
+      if (ix >= 0 && ix < SHARED_KEYS_MAX_SIZE) {
+        c->kind = kKraitCacheInstanceValue;
+        c->version = tp->tp_version_tag;
+        c->index = ix;
+        ok = 1;
+      }
+    }
+    if (!ok) cache_miss(c);
+  }
+  return PyObject_SetAttr(owner, name, value);
+}
+
 int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache* c) {
   PyTypeObject* tp = Py_TYPE(obj);
   if (c->kind == kKraitCacheMethodWithValues) {
@@ -178,6 +210,8 @@ int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache
       return 0;
     }
     cache_miss(c);
+  } else if (c->kind == kKraitCacheMethodNoDict) {
+    cache_miss(c); /* the inline hit path (interp_inline.h) did not apply */
   } else if (c->kind == kKraitCacheEmpty) {
     /* CPython's LOAD_METHOD_WITH_VALUES conditions: a method descriptor on a managed-dict
      * type whose instances' shared keys do not contain the name. */
@@ -197,6 +231,20 @@ int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache
           c->descr = descr;
           ok = 1;
         }
+      }
+    }
+    /* LOAD_METHOD_NO_DICT: a method descriptor on a type whose instances have no dict
+     * (builtin containers, __slots__ classes), valid while the type's version is. */
+    if (!ok && !(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) && tp->tp_dictoffset == 0 &&
+        tp->tp_getattro == PyObject_GenericGetAttr && PyUnicode_CheckExact(name) &&
+        !PyType_Check(obj)) {
+      PyObject* descr = _PyType_Lookup(tp, name);
+      if (descr != NULL && tp->tp_version_tag != 0 &&
+          _PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        c->kind = kKraitCacheMethodNoDict;
+        c->version = tp->tp_version_tag;
+        c->descr = descr;
+        ok = 1;
       }
     }
     if (!ok) cache_miss(c);

@@ -25,6 +25,10 @@ int krait_handle_eval_breaker(PyThreadState* tstate);
  * exactly as CPython's exit path does. */
 int krait_enter_recursive_call(PyThreadState* tstate);
 void krait_leave_recursive_call(PyThreadState* tstate);
+/* _Py_EnterRecursiveCallTstate itself, as C-level calls count (e.g. _PyObject_MakeTpCall
+ * with " while calling a Python object"): non-zero with RecursionError set and the count
+ * already restored; a success is undone by krait_leave_recursive_call. */
+int krait_enter_recursive_call_where(PyThreadState* tstate, const char* where);
 
 #ifdef __cplusplus
 }
@@ -58,11 +62,15 @@ enum KraitCacheKind {
   kKraitCacheGlobalModule,
   kKraitCacheGlobalBuiltin,
   kKraitCacheModuleAttr,
+  kKraitCacheMethodNoDict, /* LOAD_METHOD_NO_DICT: instances have no __dict__ */
   kKraitCacheGeneric, /* missed too often: always the generic path */
 };
 
 /* LOAD_ATTR: new reference, or NULL with an exception set (exactly PyObject_GetAttr). */
 PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* cache);
+/* STORE_ATTR's full path (exactly PyObject_SetAttr: 0, or -1 with an exception set), which
+ * also fills the cache; the hit path is inline in the interpreter (interp_inline.h). */
+int krait_store_attr(PyObject* owner, PyObject* name, PyObject* value, KraitCache* cache);
 /* LOAD_METHOD: as _PyObject_GetMethod (1: *meth is an unbound method to call with obj). */
 int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache* cache);
 /* LOAD_GLOBAL with dict globals and builtins: borrowed reference; NULL with an exception

@@ -335,6 +335,27 @@ inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObjec
 
 }  // namespace
 
+// The __init__ function of a class whose instances `type(...)` makes exactly as
+// object_new + slot_tp_init do (CPython's type_call path for a plain Python class): a heap
+// type of metaclass `type`, object's tp_new, not abstract, and a Python-function __init__
+// that tp_init dispatches to. Borrowed, or nullptr for every other callable.
+PyObject* plain_class_init(PyObject* callable) {
+  if (!Py_IS_TYPE(callable, &PyType_Type)) return nullptr;
+  auto* tp = reinterpret_cast<PyTypeObject*>(callable);
+  if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) ||
+      tp->tp_new != PyBaseObject_Type.tp_new || tp->tp_init == PyBaseObject_Type.tp_init ||
+      tp->tp_alloc != PyType_GenericAlloc)
+    return nullptr;
+  static PyObject* const init_name = PyUnicode_InternFromString("__init__");
+  PyObject* init = _PyType_Lookup(tp, init_name);
+  if (init == nullptr || !Py_IS_TYPE(init, &PyFunction_Type)) return nullptr;
+  // A heap type whose __init__ (found in its MRO) is a Python function has CPython's generic
+  // slot_tp_init in tp_init (typeobject.c update_one_slot). That function is not exported:
+  // learn its address from the first such class and require every later one to agree.
+  static initproc slot_tp_init = tp->tp_init;
+  return tp->tp_init == slot_tp_init ? init : nullptr;
+}
+
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
   // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
   // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
@@ -1068,11 +1089,22 @@ op_LOAD_ATTR: {
 }
 
 op_STORE_ATTR: {
-  PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* owner = TOP();
   PyObject* value = SECOND();
   sp -= 2;
-  int err = PyObject_SetAttr(owner, name, value);
+  if (ip->cache != kNoCache) {
+    KraitCache* c = &info->caches[ip->cache];
+    if (store_attr_hit(owner, value, c)) [[likely]] {
+      Py_DECREF(owner);
+      NEXT();
+    }
+    int err = krait_store_attr(owner, PyTuple_GET_ITEM(names, ip->arg), value, c);
+    Py_DECREF(value);
+    Py_DECREF(owner);
+    if (err != 0) goto error_at;
+    NEXT();
+  }
+  int err = PyObject_SetAttr(owner, PyTuple_GET_ITEM(names, ip->arg), value);
   Py_DECREF(value);
   Py_DECREF(owner);
   if (err != 0) goto error_at;
@@ -1134,6 +1166,51 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
+  if (!is_meth && inline_calls && Py_IS_TYPE(function, &PyType_Type)) {
+    if (PyObject* init = plain_class_init(function)) {
+      // `C(args)` for a plain Python class: what type_call does (object_new, then __init__
+      // through slot_tp_init, "__init__() should return None"), without its argument tuple,
+      // method lookup and prepend copy. The new object takes the class's stack slot, so
+      // __init__ gets [self, args...] straight from our stack. The recursion level is the
+      // one _PyObject_MakeTpCall counts around a type's tp_call.
+      if (krait_enter_recursive_call_where(tstate, " while calling a Python object"))
+        goto error_at;
+      auto* tp = reinterpret_cast<PyTypeObject*>(function);
+      PyObject* self = tp->tp_alloc(tp, 0);
+      if (self != nullptr && _PyObject_InitializeDict(self) < 0) Py_CLEAR(self);
+      PyObject* res = nullptr;
+      if (self != nullptr) {
+        PEEK(total_args + 1) = self;
+        Py_INCREF(init);
+        Py_ssize_t positional = total_args + 1 - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+        PyObject* ret = PyObject_Vectorcall(init, sp - total_args - 1,
+                                            positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+        Py_DECREF(init);
+        if (ret != nullptr && ret != Py_None) {
+          PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                       Py_TYPE(ret)->tp_name);
+        }
+        Py_XDECREF(ret);
+        if (ret == Py_None) {
+          res = self;
+        } else {
+          Py_DECREF(self);  // type_call drops the object before CALL clears its stack
+        }
+      }
+      leave_recursive_call(tstate);
+      kwnames = nullptr;
+      // CALL's own clean-up: the callable's reference (the class), then the arguments.
+      Py_DECREF(function);
+      sp -= total_args;
+      for (int i = 0; i < total_args; ++i) Py_DECREF(sp[i]);
+      sp -= 2;
+      PUSH(res);
+      if (res == nullptr) goto error_at;
+      bump(Stat::k_interp_class_calls);
+      CHECK_EVAL_BREAKER();
+      NEXT();
+    }
+  }
   if (Py_TYPE(function) == &PyFunction_Type && inline_calls) {
     // A call to a Python function: as CPython does without a hook, push its frame and run it
     // in this loop, the arguments' references moving from our stack into the callee's locals

@@ -118,10 +118,30 @@ inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
   return values != nullptr ? values->values[c->index] : nullptr;
 }
 
-// LOAD_METHOD_WITH_VALUES: the method descriptor (borrowed), or nullptr on a miss.
+// STORE_ATTR_INSTANCE_VALUE: stores `value` (reference taken over) and returns true, or
+// false without effects when the cache does not apply.
+inline bool store_attr_hit(PyObject* owner, PyObject* value, const KraitCache* c) {
+  if (c->kind != kKraitCacheInstanceValue) return false;
+  if (Py_TYPE(owner)->tp_version_tag != c->version) return false;
+  PyDictValues* values = object_values(owner);
+  if (values == nullptr) return false;
+  PyObject* old = values->values[c->index];
+  values->values[c->index] = value;
+  if (old == nullptr) {
+    _PyDictValues_AddToInsertionOrder(values, c->index);
+  } else {
+    Py_DECREF(old);
+  }
+  return true;
+}
+
+// LOAD_METHOD_WITH_VALUES / LOAD_METHOD_NO_DICT: the method descriptor (borrowed), or nullptr
+// on a miss.
 inline PyObject* load_method_hit(PyObject* obj, const KraitCache* c) {
-  if (c->kind != kKraitCacheMethodWithValues) return nullptr;
   PyTypeObject* tp = Py_TYPE(obj);
+  if (c->kind == kKraitCacheMethodNoDict)
+    return tp->tp_version_tag == c->version ? c->descr : nullptr;
+  if (c->kind != kKraitCacheMethodWithValues) return nullptr;
   if (tp->tp_version_tag != c->version || object_managed_dict(obj) != nullptr) return nullptr;
   if (reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version != c->keys_version)
     return nullptr;
