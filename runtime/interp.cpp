@@ -14,6 +14,7 @@
 // exception table and builds the traceback in both cases.
 #include "interp.h"
 #include "interp_inline.h"
+#include "pylayout.h"
 #include "record.h"
 
 #include <cstdlib>
@@ -364,6 +365,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   static void* targets[256];
   static void* slow_targets[256];
   static bool targets_ready = false;
+  static bool layouts_ok = false;  // private iterator layouts match (jit/pylayout.h)
   if (!targets_ready) {
     for (int i = 0; i < 256; ++i) {
       targets[i] = &&not_implemented;
@@ -373,6 +375,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     KRAIT_INTERP_OPS(X)
 #undef X
     targets[255] = &&slow_dispatch;
+    layouts_ok = jit::check_pylayouts();
     targets_ready = true;
   }
   static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
@@ -769,6 +772,10 @@ op_COMPARE_OP: {
     double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
     r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
       : cmp == Py_NE ? x != y : cmp == Py_GT ? x > y : x >= y;
+  } else if ((cmp == Py_EQ || cmp == Py_NE) && PyUnicode_CheckExact(left) &&
+             PyUnicode_CheckExact(right)) {
+    // COMPARE_OP_STR_JUMP: str equality runs no Python code either.
+    r = _PyUnicode_Equal(left, right) == (cmp == Py_EQ);
   } else {
     PyObject* res = PyObject_RichCompare(left, right, cmp);
     --sp;
@@ -778,7 +785,7 @@ op_COMPARE_OP: {
     if (res == nullptr) goto error_at;
     NEXT();
   }
-  // Exact int/float operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
+  // Exact int/float/str operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
   // the following forward conditional jump is taken here without materialising a bool.
   Py_DECREF(left);
   Py_DECREF(right);
@@ -842,6 +849,14 @@ op_BINARY_SUBSCR: {
                  PyTuple_GET_SIZE(container)) {
     res = PyTuple_GET_ITEM(container, index);
     Py_INCREF(res);
+  } else if (PyDict_CheckExact(container)) {
+    // BINARY_SUBSCR_DICT: one lookup (keys' __hash__/__eq__ run once), KeyError as dict's.
+    res = PyDict_GetItemWithError(container, sub);
+    if (res != nullptr) {
+      Py_INCREF(res);
+    } else if (!PyErr_Occurred()) {
+      _PyErr_SetKeyError(sub);
+    }
   } else {
     res = PyObject_GetItem(container, sub);
   }
@@ -858,6 +873,26 @@ op_STORE_SUBSCR: {
   PyObject* container = SECOND();
   PyObject* value = THIRD();
   sp -= 3;
+  if (PyList_CheckExact(container) && PyLong_CheckExact(sub) &&
+      static_cast<std::size_t>(Py_SIZE(sub)) <= 1) {
+    // STORE_SUBSCR_LIST_INT: 0 <= index < len, the old item released after the store.
+    Py_ssize_t index = static_cast<Py_ssize_t>(reinterpret_cast<PyLongObject*>(sub)->ob_digit[0]) *
+                       Py_SIZE(sub);
+    if (index < PyList_GET_SIZE(container)) {
+      PyObject* old = PyList_GET_ITEM(container, index);
+      PyList_SET_ITEM(container, index, value);
+      Py_DECREF(old);
+      Py_DECREF(sub);
+      Py_DECREF(container);
+      NEXT();
+    }
+  } else if (PyDict_CheckExact(container)) {
+    // STORE_SUBSCR_DICT: the key and value references move into the dict.
+    int err = _PyDict_SetItem_Take2(reinterpret_cast<PyDictObject*>(container), sub, value);
+    Py_DECREF(container);
+    if (err != 0) goto error_at;
+    NEXT();
+  }
   int err = PyObject_SetItem(container, sub, value);
   Py_DECREF(value);
   Py_DECREF(container);
@@ -1173,8 +1208,7 @@ op_CALL: {
       // method lookup and prepend copy. The new object takes the class's stack slot, so
       // __init__ gets [self, args...] straight from our stack. The recursion level is the
       // one _PyObject_MakeTpCall counts around a type's tp_call.
-      if (krait_enter_recursive_call_where(tstate, " while calling a Python object"))
-        goto error_at;
+      if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
       auto* tp = reinterpret_cast<PyTypeObject*>(function);
       PyObject* self = tp->tp_alloc(tp, 0);
       if (self != nullptr && _PyObject_InitializeDict(self) < 0) Py_CLEAR(self);
@@ -1244,8 +1278,53 @@ op_CALL: {
   }
   Py_ssize_t positional =
       total_args - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
-  PyObject* res = PyObject_Vectorcall(function, sp - total_args,
-                                      positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+  PyObject* res;
+  // CPython's PRECALL_*BUILTIN* and *METHOD_DESCRIPTOR* forms: the C function called
+  // directly, with the recursion check CPython makes for the non-vectorcall conventions.
+  if (PyObject* const* args = sp - total_args;
+      Py_IS_TYPE(function, &PyMethodDescr_Type) && total_args >= 1 &&
+      Py_IS_TYPE(args[0], reinterpret_cast<PyMethodDescrObject*>(function)->d_common.d_type)) {
+    PyMethodDef* meth = reinterpret_cast<PyMethodDescrObject*>(function)->d_method;
+    const int flags = meth->ml_flags;
+    if (flags == METH_FASTCALL && kwnames == nullptr) {
+      res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(meth->ml_meth))(
+          args[0], args + 1, total_args - 1);
+    } else if (flags == (METH_FASTCALL | METH_KEYWORDS)) {
+      res = reinterpret_cast<_PyCFunctionFastWithKeywords>(
+          reinterpret_cast<void (*)(void)>(meth->ml_meth))(args[0], args + 1, positional - 1,
+                                                           kwnames);
+    } else if (kwnames == nullptr &&
+               ((flags == METH_O && total_args == 2) || (flags == METH_NOARGS && total_args == 1))) {
+      if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
+      res = meth->ml_meth(args[0], total_args == 2 ? args[1] : nullptr);
+      leave_recursive_call(tstate);
+    } else {
+      res = PyObject_Vectorcall(function, sp - total_args,
+                                positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    }
+  } else if (PyCFunction_CheckExact(function) &&
+             (PyCFunction_GET_FLAGS(function) == METH_FASTCALL ||
+              PyCFunction_GET_FLAGS(function) == (METH_FASTCALL | METH_KEYWORDS) ||
+              (PyCFunction_GET_FLAGS(function) == METH_O && total_args == 1)) &&
+             (kwnames == nullptr || PyCFunction_GET_FLAGS(function) & METH_KEYWORDS)) {
+    const int flags = PyCFunction_GET_FLAGS(function);
+    PyObject* self = PyCFunction_GET_SELF(function);
+    PyCFunction cfunc = PyCFunction_GET_FUNCTION(function);
+    if (flags == METH_FASTCALL) {
+      res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(cfunc))(
+          self, sp - total_args, total_args);
+    } else if (flags == METH_O) {
+      if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
+      res = cfunc(self, sp[-1]);
+      leave_recursive_call(tstate);
+    } else {
+      res = reinterpret_cast<_PyCFunctionFastWithKeywords>(reinterpret_cast<void (*)(void)>(cfunc))(
+          self, sp - total_args, positional, kwnames);
+    }
+  } else {
+    res = PyObject_Vectorcall(function, sp - total_args,
+                              positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+  }
   kwnames = nullptr;
   Py_DECREF(function);
   sp -= total_args;
@@ -1269,6 +1348,27 @@ op_GET_ITER: {
 
 op_FOR_ITER: {
   PyObject* iter = TOP();
+  // listiter_next / rangeiter_next inline while they yield (exhaustion takes the generic
+  // call, which releases the list): the private layouts are checked against tp_basicsize.
+  if (Py_IS_TYPE(iter, &PyListIter_Type) && layouts_ok) {
+    auto* it = reinterpret_cast<jit::SeqIterLayout*>(iter);
+    auto* seq = reinterpret_cast<PyListObject*>(it->it_seq);
+    if (seq != nullptr && it->it_index < PyList_GET_SIZE(seq)) {
+      PyObject* item = seq->ob_item[it->it_index++];
+      Py_INCREF(item);
+      PUSH(item);
+      NEXT();
+    }
+  } else if (Py_IS_TYPE(iter, &PyRangeIter_Type) && layouts_ok) {
+    auto* r = reinterpret_cast<jit::RangeIterLayout*>(iter);
+    if (r->index < r->len) {
+      PyObject* item = long_from_medium_result(
+          static_cast<long>(r->start + static_cast<unsigned long>(r->index++) * r->step));
+      if (item == nullptr) goto error_at;
+      PUSH(item);
+      NEXT();
+    }
+  }
   PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
   if (next != nullptr) {
     PUSH(next);

@@ -23,6 +23,16 @@ inline int enter_recursive_call(PyThreadState* tstate) {
 
 inline void leave_recursive_call(PyThreadState* tstate) { ++tstate->recursion_remaining; }
 
+// The same for C-level calls (CPython's own message suffix, e.g. " while calling a Python
+// object"): non-zero with RecursionError set, the count already restored.
+inline int enter_recursive_call_where(PyThreadState* tstate, const char* where) {
+  if (tstate->recursion_remaining > 0) [[likely]] {
+    --tstate->recursion_remaining;
+    return 0;
+  }
+  return krait_enter_recursive_call_where(tstate, where);
+}
+
 // _PyFrame_Push: a frame for `func` on the thread's frame stack, taking over the caller's
 // reference to func (released on failure, nullptr with MemoryError set).
 [[gnu::always_inline]] inline _PyInterpreterFrame* push_frame(PyThreadState* tstate,

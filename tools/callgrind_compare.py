@@ -1,0 +1,89 @@
+#!/usr/bin/python3.11
+"""Instruction counts of bench programs under several interpreters, with callgrind.
+
+Wall-clock times on shared machines move by +-25%; callgrind's instruction counts do not
+(the same binary, input and environment give the same count). This tool runs each program
+under `valgrind --tool=callgrind` for every interpreter, optionally with smaller sizes
+(top-level `NAME = number` assignments rewritten in a temporary copy; a program whose
+self-check then fails is still counted, and flagged), subtracts the cost of an empty
+program run by the same interpreter (start-up), and prints instructions and ratios to the
+first interpreter. It is a profiling aid, not a benchmark: instructions are not time.
+
+  tools/callgrind_compare.py fib nbody --set N=24 --set STEPS=5000 \\
+      --interp stock=/usr/bin/python3.11 --interp "krait=build/release/krait -X jit-trace=off"
+"""
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "bench", "programs")
+
+
+def parse_interp(spec):
+    name, _, command = spec.partition("=")
+    if not command:
+        raise argparse.ArgumentTypeError(f"want NAME=COMMAND, got {spec!r}")
+    words = shlex.split(command)
+    env = {}
+    while words and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", words[0]):
+        k, _, v = words.pop(0).partition("=")
+        env[k] = v
+    return name, words, env
+
+
+def count(words, env, script):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "cg.out")
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + words + [script]
+        proc = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True)
+        m = re.search(r"Collected : (\d+)", proc.stderr)
+        if not m:
+            sys.exit(f"callgrind failed for {' '.join(words)} {script}:\n{proc.stderr[-2000:]}")
+        # The program's own exit status: valgrind passes it through.
+        return int(m.group(1)), proc.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("programs", nargs="+", help="bench program names (bench/programs/NAME.py)")
+    ap.add_argument("--interp", action="append", type=parse_interp, default=[],
+                    help="NAME=COMMAND (repeatable; leading KEY=VALUE words set the environment)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
+                    help="rewrite a top-level `NAME = number` assignment (repeatable)")
+    args = ap.parse_args()
+    interps = args.interp or [parse_interp("stock=/usr/bin/python3.11"),
+                              parse_interp(f"krait={ROOT}/build/release/krait")]
+    overrides = dict(s.split("=", 1) for s in args.set)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = os.path.join(tmp, "empty.py")
+        with open(empty, "w") as f:
+            f.write("pass\n")
+        base = {name: count(words, env, empty)[0] for name, words, env in interps}
+        header = f"{'program':<20}" + "".join(f"{name:>22}" for name, _, _ in interps)
+        print(header)
+        for prog in args.programs:
+            src = open(os.path.join(PROGRAMS, prog + ".py")).read()
+            for k, v in overrides.items():
+                src = re.sub(rf"(?m)^{re.escape(k)} = [0-9_.]+", f"{k} = {v}", src)
+            script = os.path.join(tmp, prog + ".py")
+            with open(script, "w") as f:
+                f.write(src)
+            row, first = f"{prog:<20}", None
+            for name, words, env in interps:
+                n, rc = count(words, env, script)
+                n -= base[name]
+                first = first or n
+                flag = "" if rc == 0 else "!"
+                row += f"{n / 1e6:>13.1f}M {n / first:5.2f}{flag:1}"
+            print(row, flush=True)
+    print("M = million instructions after start-up; ratio to the first interpreter; "
+          "! = the program exited non-zero (self-check with changed sizes)")
+
+
+if __name__ == "__main__":
+    main()
