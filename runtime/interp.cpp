@@ -50,7 +50,9 @@ namespace {
   X(FORMAT_VALUE) X(POP_EXCEPT) X(PUSH_EXC_INFO) X(CHECK_EXC_MATCH) X(RERAISE) \
   X(IMPORT_NAME) X(IMPORT_FROM) X(LOAD_BUILD_CLASS) X(BEFORE_WITH) X(WITH_EXCEPT_START) \
   X(DELETE_NAME) X(DELETE_GLOBAL) X(DELETE_ATTR) X(RETURN_GENERATOR) X(SEND)                \
-  X(GET_YIELD_FROM_ITER) X(LIST_EXTEND) X(CALL_FUNCTION_EX)
+  X(GET_YIELD_FROM_ITER) X(LIST_EXTEND) X(CALL_FUNCTION_EX) \
+  X(RAISE_VARARGS) X(DICT_MERGE) X(DICT_UPDATE) X(SET_UPDATE) X(LOAD_ASSERTION_ERROR)       \
+  X(GET_LEN) X(MATCH_MAPPING) X(MATCH_SEQUENCE)
 
 constexpr auto kImplemented = [] {
   struct Table {
@@ -335,6 +337,87 @@ inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObjec
 }
 
 }  // namespace
+
+// ceval.c do_raise for `raise exc [from cause]` (exc non-NULL; references taken over):
+// always leaves an exception set.
+void raise_exception(PyObject* exc, PyObject* cause) {
+  PyObject* type = nullptr;
+  PyObject* value = nullptr;
+  if (PyExceptionClass_Check(exc)) {
+    type = exc;
+    value = PyObject_CallNoArgs(exc);
+    if (value == nullptr) goto raise_error;
+    if (!PyExceptionInstance_Check(value)) {
+      PyErr_Format(PyExc_TypeError,
+                   "calling %R should have returned an instance of BaseException, not %R",
+                   type, Py_TYPE(value));
+      goto raise_error;
+    }
+  } else if (PyExceptionInstance_Check(exc)) {
+    value = exc;
+    type = PyExceptionInstance_Class(exc);
+    Py_INCREF(type);
+  } else {
+    Py_DECREF(exc);
+    PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+    goto raise_error;
+  }
+  if (cause != nullptr) {
+    PyObject* fixed_cause;
+    if (PyExceptionClass_Check(cause)) {
+      fixed_cause = PyObject_CallNoArgs(cause);
+      if (fixed_cause == nullptr) goto raise_error;
+      Py_DECREF(cause);
+    } else if (PyExceptionInstance_Check(cause)) {
+      fixed_cause = cause;
+    } else if (Py_IsNone(cause)) {
+      Py_DECREF(cause);
+      fixed_cause = nullptr;
+    } else {
+      PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+      goto raise_error;
+    }
+    PyException_SetCause(value, fixed_cause);
+  }
+  PyErr_SetObject(type, value);
+  Py_DECREF(value);
+  Py_DECREF(type);
+  return;
+raise_error:
+  Py_XDECREF(value);
+  Py_XDECREF(type);
+  Py_XDECREF(cause);
+}
+
+// ceval.c format_kwargs_error: DICT_MERGE's TypeErrors for `f(**x)`.
+void format_kwargs_error(PyObject* func, PyObject* kwargs) {
+  if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+    PyErr_Clear();
+    PyObject* funcstr = _PyObject_FunctionStr(func);
+    if (funcstr != nullptr) {
+      PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                   funcstr, Py_TYPE(kwargs)->tp_name);
+      Py_DECREF(funcstr);
+    }
+  } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+    PyObject *exc, *val, *tb;
+    PyErr_Fetch(&exc, &val, &tb);
+    if (val && PyTuple_Check(val) && PyTuple_GET_SIZE(val) == 1) {
+      PyErr_Clear();
+      PyObject* funcstr = _PyObject_FunctionStr(func);
+      if (funcstr != nullptr) {
+        PyErr_Format(PyExc_TypeError, "%U got multiple values for keyword argument '%S'",
+                     funcstr, PyTuple_GET_ITEM(val, 0));
+        Py_DECREF(funcstr);
+      }
+      Py_XDECREF(exc);
+      Py_XDECREF(val);
+      Py_XDECREF(tb);
+    } else {
+      PyErr_Restore(exc, val, tb);
+    }
+  }
+}
 
 // The __init__ function of a class whose instances `type(...)` makes exactly as
 // object_new + slot_tp_init do (CPython's type_call path for a plain Python class): a heap
@@ -1898,6 +1981,93 @@ op_RERAISE: {
   Py_INCREF(exc);
   PyErr_Restore(exc, val, PyException_GetTraceback(val));
   goto exception_unwind;
+}
+
+op_RAISE_VARARGS: {
+  PyObject* cause = nullptr;
+  PyObject* exc = nullptr;
+  switch (ip->arg) {
+    case 2:
+      cause = POP();
+      [[fallthrough]];
+    case 1:
+      exc = POP();
+      raise_exception(exc, cause);
+      goto error_at;
+    default: {
+      // Bare `raise`: re-raise the handled exception with its traceback, no new entry.
+      PyObject* value = _PyErr_GetTopmostException(tstate)->exc_value;
+      if (value == nullptr || Py_IsNone(value) || ip->arg != 0) goto handoff_here;
+      PyObject* type = reinterpret_cast<PyObject*>(PyExceptionInstance_Class(value));
+      Py_INCREF(type);
+      Py_INCREF(value);
+      PyErr_Restore(type, value, PyException_GetTraceback(value));
+      frame->prev_instr = first_instr + ip->offset;
+      unwind_unit = ip->offset;
+      goto exception_unwind;
+    }
+  }
+}
+
+op_DICT_MERGE: {
+  PyObject* update = POP();
+  PyObject* dict = PEEK(ip->arg);
+  if (_PyDict_MergeEx(dict, update, 2) < 0) {
+    format_kwargs_error(PEEK(2 + ip->arg), update);
+    Py_DECREF(update);
+    goto error_at;
+  }
+  Py_DECREF(update);
+  NEXT();
+}
+
+op_DICT_UPDATE: {
+  PyObject* update = POP();
+  PyObject* dict = PEEK(ip->arg);
+  if (PyDict_Update(dict, update) < 0) {
+    if (PyErr_ExceptionMatches(PyExc_AttributeError))
+      PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(update)->tp_name);
+    Py_DECREF(update);
+    goto error_at;
+  }
+  Py_DECREF(update);
+  NEXT();
+}
+
+op_SET_UPDATE: {
+  PyObject* iterable = POP();
+  int err = _PySet_Update(PEEK(ip->arg), iterable);
+  Py_DECREF(iterable);
+  if (err < 0) goto error_at;
+  NEXT();
+}
+
+op_LOAD_ASSERTION_ERROR:
+  Py_INCREF(PyExc_AssertionError);
+  PUSH(PyExc_AssertionError);
+  NEXT();
+
+op_GET_LEN: {
+  Py_ssize_t len = PyObject_Length(TOP());
+  if (len < 0) goto error_at;
+  PyObject* len_o = PyLong_FromSsize_t(len);
+  if (len_o == nullptr) goto error_at;
+  PUSH(len_o);
+  NEXT();
+}
+
+op_MATCH_MAPPING: {
+  PyObject* res = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
+  Py_INCREF(res);
+  PUSH(res);
+  NEXT();
+}
+
+op_MATCH_SEQUENCE: {
+  PyObject* res = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
+  Py_INCREF(res);
+  PUSH(res);
+  NEXT();
 }
 
 op_POP_EXCEPT: {
