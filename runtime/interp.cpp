@@ -515,6 +515,15 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   PyObject** sp = _PyFrame_GetStackPointer(frame);
   frame->stacktop = -1;  // running: the GC must not traverse the value stack (as CPython)
   PyObject* kwnames = nullptr;  // set by KW_NAMES, consumed by the CALL that follows it
+  // __init__ frames of class calls running in this loop (innermost last): their return
+  // finishes the class call (finish_init). Deeper nesting takes the C-recursive path.
+  constexpr int kMaxInitFrames = 32;
+  _PyInterpreterFrame* init_frames[kMaxInitFrames];
+  int n_init = 0;
+  PyObject* init_ret = nullptr;  // finish_init's input: __init__'s result
+// Whether `f` (a callee frame about to be popped) is the innermost __init__ frame; if so it
+// is forgotten, and the caller must continue at finish_init.
+#define IS_INIT_FRAME(f) (n_init > 0 && init_frames[n_init - 1] == (f) && (--n_init, true))
   volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
   const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
@@ -1284,6 +1293,25 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
+  if (!is_meth && oparg == 1 && kwnames == nullptr &&
+      (function == reinterpret_cast<PyObject*>(&PyUnicode_Type) ||
+       function == reinterpret_cast<PyObject*>(&PyTuple_Type) ||
+       function == reinterpret_cast<PyObject*>(&PyType_Type))) {
+    // PRECALL_NO_KW_STR_1 / _TUPLE_1 / _TYPE_1: str(x), tuple(x), type(x) without the type
+    // call (whose recursion level CPython's specialized forms do not count either).
+    PyObject* arg = TOP();
+    PyObject* res = function == reinterpret_cast<PyObject*>(&PyUnicode_Type) ? PyObject_Str(arg)
+                    : function == reinterpret_cast<PyObject*>(&PyTuple_Type)
+                        ? PySequence_Tuple(arg)
+                        : Py_NewRef(reinterpret_cast<PyObject*>(Py_TYPE(arg)));
+    Py_DECREF(arg);
+    Py_DECREF(function);
+    sp -= 2;
+    TOP() = res;
+    if (res == nullptr) goto error_at;
+    if (function != reinterpret_cast<PyObject*>(&PyType_Type)) CHECK_EVAL_BREAKER();
+    NEXT();
+  }
   if (!is_meth && inline_calls && Py_IS_TYPE(function, &PyType_Type)) {
     if (PyObject* init = plain_class_init(function)) {
       // `C(args)` for a plain Python class: what type_call does (object_new, then __init__
@@ -1295,37 +1323,65 @@ op_CALL: {
       auto* tp = reinterpret_cast<PyTypeObject*>(function);
       PyObject* self = tp->tp_alloc(tp, 0);
       if (self != nullptr && _PyObject_InitializeDict(self) < 0) Py_CLEAR(self);
-      PyObject* res = nullptr;
-      if (self != nullptr) {
-        PEEK(total_args + 1) = self;
+      if (self == nullptr) {
+        leave_recursive_call(tstate);
+        kwnames = nullptr;
+        Py_DECREF(function);
+        sp -= total_args;
+        for (int i = 0; i < total_args; ++i) Py_DECREF(sp[i]);
+        sp -= 2;
+        PUSH(nullptr);
+        goto error_at;
+      }
+      // [NULL, class, args...] -> [class, self, args...]: __init__'s arguments are contiguous
+      // and the stack keeps its references until __init__ has returned, as CALL's own
+      // clean-up after type_call releases them.
+      PEEK(total_args + 2) = function;
+      PEEK(total_args + 1) = self;
+      PyObject** init_args = sp - total_args - 1;
+      const Py_ssize_t npos = total_args + 1 - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+      if (n_init < kMaxInitFrames) {
+        // __init__'s frame runs in this loop; its return (or exception) finishes the call at
+        // finish_init.
+        for (int i = 0; i <= total_args; ++i) Py_INCREF(init_args[i]);
         Py_INCREF(init);
-        Py_ssize_t positional = total_args + 1 - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
-        PyObject* ret = PyObject_Vectorcall(init, sp - total_args - 1,
-                                            positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
-        Py_DECREF(init);
-        if (ret != nullptr && ret != Py_None) {
-          PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
-                       Py_TYPE(ret)->tp_name);
+        _PyInterpreterFrame* callee = nullptr;
+        CodeInfo* callee_info = nullptr;
+        int bind = bind_arguments(tstate, reinterpret_cast<PyFunctionObject*>(init), init_args,
+                                  npos, kwnames, &callee, &callee_info);
+        if (bind > 0) {
+          kwnames = nullptr;
+          frame->stacktop = static_cast<int>(sp - localsplus);
+          init_frames[n_init++] = callee;
+          callee->previous = frame;
+          frame = cframe.current_frame = callee;
+          info = callee_info;
+          LOAD_FRAME_STATE();
+          ip = instrs;
+          sp = _PyFrame_GetStackPointer(frame);
+          frame->stacktop = -1;
+          bump(Stat::k_interp_inlined_calls);
+          if (enter_recursive_call(tstate)) goto exit_with_error;
+          DISPATCH();
         }
-        Py_XDECREF(ret);
-        if (ret == Py_None) {
-          res = self;
-        } else {
-          Py_DECREF(self);  // type_call drops the object before CALL clears its stack
+        // Not bound here (nothing consumed): drop the new references again.
+        Py_DECREF(init);
+        for (int i = 0; i <= total_args; ++i) Py_DECREF(init_args[i]);
+        if (bind < 0) {
+          init_ret = nullptr;
+          kwnames = nullptr;
+          ++ip;
+          goto finish_init;
         }
       }
-      leave_recursive_call(tstate);
+      Py_INCREF(init);
+      init_ret = PyObject_Vectorcall(init, init_args, npos | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                     kwnames);
+      Py_DECREF(init);
       kwnames = nullptr;
-      // CALL's own clean-up: the callable's reference (the class), then the arguments.
-      Py_DECREF(function);
-      sp -= total_args;
-      for (int i = 0; i < total_args; ++i) Py_DECREF(sp[i]);
-      sp -= 2;
-      PUSH(res);
-      if (res == nullptr) goto error_at;
-      bump(Stat::k_interp_class_calls);
-      CHECK_EVAL_BREAKER();
-      NEXT();
+      ++ip;
+      goto finish_init;
     }
   }
   if (Py_TYPE(function) == &PyFunction_Type && inline_calls) {
@@ -1602,7 +1658,12 @@ op_RETURN_VALUE: {
   if (frame != entry_frame) {
     // Return from a call made inside this loop: pop the callee, continue the caller after
     // its CALL (as CPython's inlined calls do; no eval-breaker check here).
+    const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
+    if (init) {
+      init_ret = retval;
+      goto finish_init;
+    }
     PUSH(retval);
     DISPATCH();
   }
@@ -2078,6 +2139,31 @@ op_POP_EXCEPT: {
   NEXT();
 }
 
+finish_init: {
+  // The end of a plain class call (type_call's tail and CALL's clean-up), after __init__
+  // returned init_ret (nullptr: an exception is set). The stack holds [class, self, args];
+  // ip is the instruction after the CALL, prev_instr the CALL's last cache unit.
+  leave_recursive_call(tstate);  // the type call's level
+  const int init_nargs = ip[-1].arg;  // the CALL's (is_meth is 0 for class calls)
+  if (init_ret != nullptr && init_ret != Py_None) {
+    PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                 Py_TYPE(init_ret)->tp_name);
+  }
+  PyObject* self = sp[-init_nargs - 1];
+  PyObject* cls = sp[-init_nargs - 2];
+  PyObject* res = init_ret == Py_None ? self : nullptr;
+  Py_XDECREF(init_ret);
+  if (res == nullptr) Py_DECREF(self);  // type_call drops the object before CALL cleans up
+  Py_DECREF(cls);
+  sp -= init_nargs;
+  for (int i = 0; i < init_nargs; ++i) Py_DECREF(sp[i]);
+  sp -= 2;
+  PUSH(res);
+  if (res == nullptr) goto error_at_prev_instr;
+  bump(Stat::k_interp_class_calls);
+  DISPATCH();
+}
+
 cold_handoff:
   // The frame's loops cannot be compiled: CPython's loop runs the rest of it faster.
   bump(Stat::k_interp_cold_handoffs);
@@ -2127,7 +2213,12 @@ exception_unwind: {
       UNLINK_CFRAME();
       return nullptr;
     }
+    const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
+    if (init) {
+      init_ret = nullptr;
+      goto finish_init;
+    }
     goto error_at_prev_instr;
   }
   PyObject** new_top = stack_base + handler->depth;
@@ -2162,8 +2253,13 @@ to_cpython:
     // linked under its caller (it reads our cframe's current_frame), then the caller goes
     // on here with the result, or with the exception at its CALL.
     cframe.current_frame = frame->previous;
+    const bool init = IS_INIT_FRAME(frame);
     PyObject* res = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     POP_TO_CALLER();
+    if (init) {
+      init_ret = res;
+      goto finish_init;
+    }
     if (res == nullptr) goto error_at_prev_instr;
     PUSH(res);
     DISPATCH();
@@ -2175,7 +2271,12 @@ exit_with_error:
   frame->stacktop = static_cast<int>(sp - localsplus);
   leave_recursive_call(tstate);
   if (frame != entry_frame) {
+    const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
+    if (init) {
+      init_ret = nullptr;
+      goto finish_init;
+    }
     goto error_at_prev_instr;
   }
   UNLINK_CFRAME();
@@ -2196,6 +2297,7 @@ exit_with_error:
 #undef POP_TO_CALLER
 #undef UNLINK_CFRAME
 #undef LOAD_FRAME_STATE
+#undef IS_INIT_FRAME
 }
 
 bool interp_implements(int opcode) { return kImplemented.ops[opcode & 255]; }

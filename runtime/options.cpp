@@ -10,9 +10,9 @@
 
 namespace krait {
 
-namespace {
-
 Options g_options;
+
+namespace {
 
 const char* kind_accepts(const OptionInfo& info, std::string* buf) {
   switch (info.kind) {
@@ -221,7 +221,6 @@ std::string option_help_text() {
   return text;
 }
 
-const Options& options() { return g_options; }
 void set_options(const Options& opts) { g_options = opts; }
 
 std::string option_value_text(const Options& opts, OptionId id) {

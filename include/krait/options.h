@@ -64,8 +64,10 @@ std::string option_help_text();
 // Values of the kChoice options, in the order of their `choices` column.
 enum class InterpMode { kLoops = 0, kAll = 1, kOff = 2, kWarm = 3 };
 
-// The process-wide options, set once at start-up before Python runs.
-const Options& options();
+// The process-wide options, set once at start-up before Python runs (tests set them too).
+// Inline: the hook and the interpreter read them on every frame.
+extern Options g_options;
+inline const Options& options() { return g_options; }
 void set_options(const Options& opts);
 
 // Renders an option's current value as text (for logs, help and krait.options()).
