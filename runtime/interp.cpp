@@ -524,6 +524,13 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 // Whether `f` (a callee frame about to be popped) is the innermost __init__ frame; if so it
 // is forgotten, and the caller must continue at finish_init.
 #define IS_INIT_FRAME(f) (n_init > 0 && init_frames[n_init - 1] == (f) && (--n_init, true))
+  // Generator frames resumed by FOR_ITER and running in this loop (innermost last): their
+  // yield, return or exception continues the FOR_ITER at finish_gen, as gen_send_ex2 does.
+  constexpr int kMaxGenFrames = 32;
+  _PyInterpreterFrame* gen_frames[kMaxGenFrames];
+  int n_gen = 0;
+  PyObject* gen_ret = nullptr;  // finish_gen's input: the yielded or returned value
+#define IS_GEN_FRAME(f) (n_gen > 0 && gen_frames[n_gen - 1] == (f) && (--n_gen, true))
   volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
   const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
@@ -1508,6 +1515,35 @@ op_FOR_ITER: {
       NEXT();
     }
   }
+  if (Py_IS_TYPE(iter, &PyGen_Type) && inline_calls && n_gen < kMaxGenFrames) {
+    // gen_iternext -> gen_send_ex2 in place: the generator's frame continues in this loop
+    // with None pushed, linked under ours and with its exception state, until finish_gen.
+    auto* gen = reinterpret_cast<PyGenObject*>(iter);
+    auto* gf = reinterpret_cast<_PyInterpreterFrame*>(gen->gi_iframe);
+    CodeInfo* gen_info;
+    std::int32_t resume;
+    if (gen->gi_frame_state < FRAME_EXECUTING && (gen_info = code_info(gf->f_code)) != nullptr &&
+        (resume = gen_info->index_at(gf->prev_instr + 1 - _PyCode_CODE(gf->f_code))) >= 0) {
+      Py_INCREF(Py_None);
+      _PyFrame_StackPush(gf, Py_None);
+      gf->previous = frame;
+      gf->is_entry = false;
+      gen->gi_exc_state.previous_item = tstate->exc_info;
+      tstate->exc_info = &gen->gi_exc_state;
+      gen->gi_frame_state = FRAME_EXECUTING;
+      frame->stacktop = static_cast<int>(sp - localsplus);  // prev_instr stays at FOR_ITER
+      gen_frames[n_gen++] = gf;
+      frame = cframe.current_frame = gf;
+      info = gen_info;
+      LOAD_FRAME_STATE();
+      ip = instrs + resume;
+      sp = _PyFrame_GetStackPointer(frame);
+      frame->stacktop = -1;
+      bump(Stat::k_interp_inlined_gens);
+      if (enter_recursive_call(tstate)) goto exit_with_error;
+      DISPATCH();
+    }
+  }
   PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
   if (next != nullptr) {
     PUSH(next);
@@ -1658,6 +1694,10 @@ op_RETURN_VALUE: {
   if (frame != entry_frame) {
     // Return from a call made inside this loop: pop the callee, continue the caller after
     // its CALL (as CPython's inlined calls do; no eval-breaker check here).
+    if (IS_GEN_FRAME(frame)) {
+      gen_ret = retval;
+      goto finish_gen;
+    }
     const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
     if (init) {
@@ -1676,6 +1716,10 @@ op_YIELD_VALUE: {
   _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;
   frame->stacktop = static_cast<int>(sp - localsplus);
   leave_recursive_call(tstate);
+  if (IS_GEN_FRAME(frame)) {
+    gen_ret = retval;
+    goto finish_gen;
+  }
   UNLINK_CFRAME();
   return retval;
 }
@@ -2139,6 +2183,40 @@ op_POP_EXCEPT: {
   NEXT();
 }
 
+finish_gen: {
+  // gen_send_ex2's tail for a generator frame that ran in this loop (`frame`): gen_ret is
+  // the yielded value (state SUSPENDED), the returned value, or nullptr with an exception
+  // set. Continues the caller's FOR_ITER (prev_instr still names it) as gen_iternext's
+  // result would.
+  _PyInterpreterFrame* gf = frame;
+  PyGenObject* gen = _PyFrame_GetGenerator(gf);
+  if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
+  tstate->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+  frame = cframe.current_frame = gf->previous;
+  gf->previous = nullptr;
+  info = code_info(frame->f_code);
+  LOAD_FRAME_STATE();
+  ip = instrs + info->index_at(frame->prev_instr + 1 - first_instr);  // after the FOR_ITER
+  sp = _PyFrame_GetStackPointer(frame);
+  frame->stacktop = -1;
+  if (gen_ret != nullptr && gen->gi_frame_state == FRAME_SUSPENDED) {
+    PUSH(gen_ret);
+    DISPATCH();
+  }
+  if (gen_ret == nullptr && PyErr_ExceptionMatches(PyExc_StopIteration))
+    _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", "generator raised StopIteration");
+  Py_CLEAR(gen->gi_exc_state.exc_value);
+  gen->gi_frame_state = FRAME_CLEARED;
+  _PyFrame_Clear(gf);
+  if (gen_ret == nullptr) goto error_at_prev_instr;
+  Py_DECREF(gen_ret);  // a return value ends the iteration (gen_iternext drops it)
+  --ip;                // the FOR_ITER: exhausted
+  PyObject* iter = POP();
+  Py_DECREF(iter);
+  JUMP_TO(ip->target);
+}
+
 finish_init: {
   // The end of a plain class call (type_call's tail and CALL's clean-up), after __init__
   // returned init_ret (nullptr: an exception is set). The stack holds [class, self, args];
@@ -2213,6 +2291,10 @@ exception_unwind: {
       UNLINK_CFRAME();
       return nullptr;
     }
+    if (IS_GEN_FRAME(frame)) {
+      gen_ret = nullptr;
+      goto finish_gen;
+    }
     const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
     if (init) {
@@ -2253,6 +2335,10 @@ to_cpython:
     // linked under its caller (it reads our cframe's current_frame), then the caller goes
     // on here with the result, or with the exception at its CALL.
     cframe.current_frame = frame->previous;
+    if (IS_GEN_FRAME(frame)) {
+      gen_ret = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+      goto finish_gen;
+    }
     const bool init = IS_INIT_FRAME(frame);
     PyObject* res = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     POP_TO_CALLER();
@@ -2271,6 +2357,10 @@ exit_with_error:
   frame->stacktop = static_cast<int>(sp - localsplus);
   leave_recursive_call(tstate);
   if (frame != entry_frame) {
+    if (IS_GEN_FRAME(frame)) {
+      gen_ret = nullptr;
+      goto finish_gen;
+    }
     const bool init = IS_INIT_FRAME(frame);
     POP_TO_CALLER();
     if (init) {
@@ -2298,6 +2388,7 @@ exit_with_error:
 #undef UNLINK_CFRAME
 #undef LOAD_FRAME_STATE
 #undef IS_INIT_FRAME
+#undef IS_GEN_FRAME
 }
 
 bool interp_implements(int opcode) { return kImplemented.ops[opcode & 255]; }
