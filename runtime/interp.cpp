@@ -449,6 +449,10 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   static void* slow_targets[256];
   static bool targets_ready = false;
   static bool layouts_ok = false;  // private iterator layouts match (jit/pylayout.h)
+  static struct {
+    PyObject* len;
+    PyObject* list_append;
+  } callable_cache;
   if (!targets_ready) {
     for (int i = 0; i < 256; ++i) {
       targets[i] = &&not_implemented;
@@ -459,6 +463,12 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #undef X
     targets[255] = &&slow_dispatch;
     layouts_ok = jit::check_pylayouts();
+    // CPython's interp->callable_cache: the builtins its specializer treats specially,
+    // taken from the builtins of the first frame (start-up code, before any user code).
+    callable_cache.len = PyDict_GetItemString(frame->f_builtins, "len");
+    callable_cache.list_append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
+    Py_XINCREF(callable_cache.len);
+    Py_XINCREF(callable_cache.list_append);
     targets_ready = true;
   }
   static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
@@ -872,8 +882,9 @@ op_COMPARE_OP: {
     r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
       : cmp == Py_NE ? x != y : cmp == Py_GT ? x > y : x >= y;
   } else if ((cmp == Py_EQ || cmp == Py_NE) && PyUnicode_CheckExact(left) &&
-             PyUnicode_CheckExact(right)) {
-    // COMPARE_OP_STR_JUMP: str equality runs no Python code either.
+             PyUnicode_CheckExact(right) && code->co_warmup == 0) {
+    // COMPARE_OP_STR_JUMP (quickened code only: the generic compare counts a recursion
+    // level): str equality runs no Python code either.
     r = _PyUnicode_Equal(left, right) == (cmp == Py_EQ);
   } else {
     PyObject* res = PyObject_RichCompare(left, right, cmp);
@@ -1300,7 +1311,12 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
-  if (!is_meth && oparg == 1 && kwnames == nullptr &&
+  // CPython's specialized CALL forms apply once its code is quickened (co_warmup reached 0;
+  // the first execution after that specializes): they call C functions directly and count
+  // recursion levels differently from the generic vectorcall path, which cold code takes.
+  // Krait's direct paths follow the same split, so RecursionError depths match in both.
+  const bool quickened = code->co_warmup == 0;
+  if (quickened && !is_meth && oparg == 1 && kwnames == nullptr &&
       (function == reinterpret_cast<PyObject*>(&PyUnicode_Type) ||
        function == reinterpret_cast<PyObject*>(&PyTuple_Type) ||
        function == reinterpret_cast<PyObject*>(&PyType_Type))) {
@@ -1428,7 +1444,7 @@ op_CALL: {
   // CPython's PRECALL_*BUILTIN* and *METHOD_DESCRIPTOR* forms: the C function called
   // directly, with the recursion check CPython makes for the non-vectorcall conventions.
   if (PyObject* const* args = sp - total_args;
-      Py_IS_TYPE(function, &PyMethodDescr_Type) && total_args >= 1 &&
+      quickened && Py_IS_TYPE(function, &PyMethodDescr_Type) && total_args >= 1 &&
       Py_IS_TYPE(args[0], reinterpret_cast<PyMethodDescrObject*>(function)->d_common.d_type)) {
     PyMethodDef* meth = reinterpret_cast<PyMethodDescrObject*>(function)->d_method;
     const int flags = meth->ml_flags;
@@ -1439,6 +1455,8 @@ op_CALL: {
       res = reinterpret_cast<_PyCFunctionFastWithKeywords>(
           reinterpret_cast<void (*)(void)>(meth->ml_meth))(args[0], args + 1, positional - 1,
                                                            kwnames);
+    } else if (kwnames == nullptr && function == callable_cache.list_append && total_args == 2) {
+      res = meth->ml_meth(args[0], args[1]);  // PRECALL_NO_KW_LIST_APPEND: no recursion check
     } else if (kwnames == nullptr &&
                ((flags == METH_O && total_args == 2) || (flags == METH_NOARGS && total_args == 1))) {
       if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
@@ -1448,7 +1466,7 @@ op_CALL: {
       res = PyObject_Vectorcall(function, sp - total_args,
                                 positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     }
-  } else if (PyCFunction_CheckExact(function) &&
+  } else if (quickened && PyCFunction_CheckExact(function) &&
              (PyCFunction_GET_FLAGS(function) == METH_FASTCALL ||
               PyCFunction_GET_FLAGS(function) == (METH_FASTCALL | METH_KEYWORDS) ||
               (PyCFunction_GET_FLAGS(function) == METH_O && total_args == 1)) &&
@@ -1459,6 +1477,8 @@ op_CALL: {
     if (flags == METH_FASTCALL) {
       res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(cfunc))(
           self, sp - total_args, total_args);
+    } else if (flags == METH_O && function == callable_cache.len) {
+      res = cfunc(self, sp[-1]);  // PRECALL_NO_KW_LEN: no recursion check
     } else if (flags == METH_O) {
       if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
       res = cfunc(self, sp[-1]);
