@@ -69,6 +69,7 @@ class Spec:
         self.timeout = None
         self.skip = None
         self.hooked_divergence = None  # reason, see `hooked-cpython-divergence`
+        self.chaos_divergence = None  # reason, see `chaos-divergence`
         self.signal = None     # (signum, delay_or_None, ready_settle_or_None)
 
 
@@ -135,6 +136,11 @@ def parse_header(path):
                 # (KRAIT_INTERP=all, no chaos hand-offs); other routings skip it, with the
                 # reason, until the interpreter runs all warm code (issue 6).
                 spec.hooked_divergence = rest or "no reason given"
+            elif word == "chaos-divergence":
+                # As hooked-cpython-divergence, but only the chaos mode (frames handed to
+                # CPython at random, whose calls then recurse in C) shows the difference: the
+                # program must pass under every routing without KRAIT_INTERP_CHAOS.
+                spec.chaos_divergence = rest or "no reason given"
             elif word == "signal":
                 m = SIGNAL_RE.match(rest)
                 if not m or not hasattr(signal, m.group(1)):
@@ -356,6 +362,11 @@ def run_test(path, name, opts):
             return Outcome(name, "SKIP",
                            "hooked-CPython divergence outside KRAIT_INTERP=all: "
                            + spec.hooked_divergence)
+    if spec.chaos_divergence is not None:
+        env = dict(opts.krait_env)
+        env.update(spec.krait_env)
+        if env.get("KRAIT_INTERP_CHAOS", os.environ.get("KRAIT_INTERP_CHAOS", "0")) not in ("", "0"):
+            return Outcome(name, "SKIP", "divergence under KRAIT_INTERP_CHAOS: " + spec.chaos_divergence)
 
     cwd = os.path.dirname(path)
     timeout = spec.timeout if spec.timeout is not None else opts.timeout

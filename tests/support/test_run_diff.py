@@ -196,6 +196,17 @@ class RunDiffTest(unittest.TestCase):
                                 extra=["--env", "KRAIT_HOT_LOOP=50", "--env", "EXTRA=cli"])
         self.assertIn("+HOT_LOOP=50 EXTRA=from-header\n", out)
 
+    def test_chaos_divergence_skips_only_in_chaos_mode(self):
+        p = self.write("chaosdiv.py", """
+            # krait: chaos-divergence deep recursion in frames handed to CPython
+            print('x')
+            """)
+        self.assertPassed(*self.run_diff("good", p))
+        rc, out = self.run_diff("good", p, extra=["--env", "KRAIT_INTERP_CHAOS=5"])
+        self.assertEqual(rc, 0, out)
+        self.assertTrue(out.startswith("SKIP "), out)
+        self.assertIn("deep recursion in frames handed to CPython", out)
+
     # --- negative cases: each must FAIL ---------------------------------
 
     def test_unknown_counter_fails(self):

@@ -1,4 +1,5 @@
 # krait: expect interp_class_calls >= 1
+# krait: chaos-divergence frames handed to CPython at random recurse in C; deep recursion meets the C-stack guard
 # Recursion through class calls counts as in CPython (one level for the type call, one for
 # the __init__ frame): the depth at which RecursionError is raised, its message, and deep
 # construction with a raised limit.

@@ -1,4 +1,5 @@
 # krait: expect interp_inlined_calls >= 100000
+# krait: chaos-divergence frames handed to CPython at random recurse in C; deep recursion meets the C-stack guard
 # Warm code runs in Krait's interpreter, whose Python-to-Python calls do not recurse in C:
 # 100,000 levels of recursion of functions without loops work with a raised limit (stock
 # CPython 3.11 inlines these calls too), through plain functions, methods and mutual
