@@ -126,8 +126,45 @@ class SameAsStock(unittest.TestCase):
                                        "_hashlib, zlib, pyexpat, _lzma, _bz2; print('ok')"])
         self.assertEqual((rc, out), (0, "ok\n"))
 
+    def test_cpp_extension_module(self):
+        # apt_pkg (python3-apt) is C++ and loads libstdc++.so.6, whose symbols must not bind to
+        # the copy linked statically into krait (it exports only CPython's API).
+        if run([PYTHON, "-c", "import apt_pkg"]).returncode != 0:
+            self.skipTest("python3-apt is not installed")
+        rc, out, _ = self.check(["-c", textwrap.dedent("""\
+            import apt_pkg
+            apt_pkg.init()
+            print(apt_pkg.version_compare('1.0-1', '1.0-2') < 0)
+            print(apt_pkg.parse_depends('a (>= 1.0), b | c'))
+            try:
+                apt_pkg.TagFile('/nonexistent/krait')
+            except Exception as e:
+                print(type(e).__name__)
+            """)])
+        self.assertEqual(rc, 0)
+        self.assertIn("Error", out)
+
 
 class KraitOnly(unittest.TestCase):
+    def test_exports_match_stock(self):
+        # Extension modules resolve against the executable: it must export what
+        # /usr/bin/python3.11 exports (CPython's API) and nothing of Krait, asmjit or libstdc++.
+        nm = shutil.which("nm")
+        if not nm:
+            self.skipTest("nm (binutils) not found")
+
+        def exported(exe):
+            out = subprocess.run([nm, "-D", "--defined-only", exe], capture_output=True,
+                                 text=True, check=True).stdout
+            return {line.split()[-1] for line in out.splitlines() if line.strip()}
+
+        ours, stock = exported(KRAIT), exported(PYTHON)
+        api = lambda names: {n for n in names if n.startswith(("Py", "_Py"))}
+        self.assertEqual(api(ours) - api(stock), {"PyInit_krait"})
+        # Py_FrozenMain lives in an object of libpython3.11.a that nothing links in.
+        self.assertLessEqual(api(stock) - api(ours), {"Py_FrozenMain"})
+        self.assertEqual([n for n in ours - api(ours) if n not in stock], [])
+
     def test_sys_executable(self):
         p = run([KRAIT, "-c", "import sys; print(sys.executable); print(sys._base_executable)"])
         self.assertEqual(p.returncode, 0, p.stderr)
