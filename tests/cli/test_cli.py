@@ -146,6 +146,30 @@ class SameAsStock(unittest.TestCase):
 
 
 class KraitOnly(unittest.TestCase):
+    def test_main_thread_c_stack_guard(self):
+        # With the hook installed, Python calls made by CPython's loop recurse in C. On the
+        # main thread the hook finds its stack's lowest address from RLIMIT_STACK and the top
+        # of the stack mapping (AT_EXECFN), not from /proc/self/maps: with a 1 MiB stack and
+        # a raised recursion limit, deep recursion must end in RecursionError, not SIGSEGV.
+        import resource
+        code = textwrap.dedent("""\
+            import sys, krait
+            sys.setrecursionlimit(1000000)
+            def f(n):
+                return f(n - 1) + 1 if n else 0
+            try:
+                f(500000)
+            except RecursionError as e:
+                print("RecursionError:", e, krait.stats()["hook_c_stack_limit"] > 0)
+            """)
+        limit = 1 << 20
+        p = subprocess.run([KRAIT, "-c", code], capture_output=True, text=True, timeout=120,
+                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_STACK,
+                                                                 (limit, limit)))
+        self.assertEqual((p.returncode, p.stdout),
+                         (0, "RecursionError: maximum recursion depth exceeded True\n"),
+                         p.stderr)
+
     def test_exports_match_stock(self):
         # Extension modules resolve against the executable: it must export what
         # /usr/bin/python3.11 exports (CPython's API) and nothing of Krait, asmjit or libstdc++.
