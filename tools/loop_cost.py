@@ -91,14 +91,14 @@ def main():
             raise SystemExit("no kernel for %r; known: %s" % (prog, " ".join(KERNELS)))
     names = [n for n, _ in interps]
     print("%-18s" % "program" + "".join("%16s" % n for n in names) +
-          "".join("%14s" % ("ratio " + n) for n in names[1:]))
+          "".join("%18s" % ("ratio " + n) for n in names[1:]))
     for prog in programs:
         costs = []
         for _, command in interps:
             lo, hi = (instructions(command, prog, s) for s in SCALES)
             costs.append((hi - lo) / (SCALES[1] - SCALES[0]))
         print("%-18s" % prog + "".join("%16s" % f"{c:,.0f}" for c in costs) +
-              "".join("%14.3f" % (c / costs[0]) for c in costs[1:]), flush=True)
+              "".join("%18.3f" % (c / costs[0]) for c in costs[1:]), flush=True)
     print("(instructions per scale unit: callgrind Ir at scale %d minus scale %d, divided by %d)"
           % (SCALES[1], SCALES[0], SCALES[1] - SCALES[0]))
     return 0
