@@ -11,7 +11,9 @@ start-up, imports and the driver itself:
   tools/loop_cost.py --interp python3.11=/usr/bin/python3.11 \
                      --interp 'krait-nojit=build/release/krait -X jit=off' [PROGRAM ...]
 
-Hash randomisation is fixed (PYTHONHASHSEED=0), so repeated runs give identical counts.
+Unlike counting whole programs with start-up subtracted, only the kernels' loops are counted
+(no set-up, no self-check). Hash randomisation is fixed (PYTHONHASHSEED=0), so repeated runs
+give identical counts.
 With `--run PROGRAM SCALE` it is the driver that runs inside the measured interpreter.
 """
 import argparse

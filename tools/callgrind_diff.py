@@ -7,7 +7,7 @@ for `krait -X jit=off -c pass` against `/usr/bin/python3.11 -c pass`:
 
   valgrind --tool=callgrind --callgrind-out-file=a.out build/release/krait -X jit=off -c pass
   valgrind --tool=callgrind --callgrind-out-file=b.out /usr/bin/python3.11 -c pass
-  tools/callgrind_compare.py a.out b.out
+  tools/callgrind_diff.py a.out b.out
 
 Functions are matched by name (and by shared-object basename for code outside the main
 executable). Static functions of a stripped binary appear as addresses and match nothing; the
