@@ -126,8 +126,73 @@ class SameAsStock(unittest.TestCase):
                                        "_hashlib, zlib, pyexpat, _lzma, _bz2; print('ok')"])
         self.assertEqual((rc, out), (0, "ok\n"))
 
+    def test_cpp_extension_module(self):
+        # apt_pkg (python3-apt) is C++ and loads libstdc++.so.6, whose symbols must not bind to
+        # the copy linked statically into krait (it exports only CPython's API).
+        if run([PYTHON, "-c", "import apt_pkg"]).returncode != 0:
+            self.skipTest("python3-apt is not installed")
+        rc, out, _ = self.check(["-c", textwrap.dedent("""\
+            import apt_pkg
+            apt_pkg.init()
+            print(apt_pkg.version_compare('1.0-1', '1.0-2') < 0)
+            print(apt_pkg.parse_depends('a (>= 1.0), b | c'))
+            try:
+                apt_pkg.TagFile('/nonexistent/krait')
+            except Exception as e:
+                print(type(e).__name__)
+            """)])
+        self.assertEqual(rc, 0)
+        self.assertIn("Error", out)
+
 
 class KraitOnly(unittest.TestCase):
+    def test_main_thread_c_stack_guard(self):
+        # With the hook installed, Python calls made by CPython's loop recurse in C. On the
+        # main thread the hook finds its stack's lowest address from RLIMIT_STACK and the top
+        # of the stack mapping (AT_EXECFN), not from /proc/self/maps: with a 1 MiB stack and
+        # a raised recursion limit, deep recursion must end in RecursionError, not SIGSEGV.
+        import resource
+        code = textwrap.dedent("""\
+            import sys, krait
+            sys.setrecursionlimit(1000000)
+            def f(n):
+                return f(n - 1) + 1 if n else 0
+            try:
+                f(500000)
+            except RecursionError as e:
+                print("RecursionError:", e, krait.stats()["hook_c_stack_limit"] > 0)
+            """)
+        limit = 1 << 20
+        p = subprocess.run([KRAIT, "-c", code], capture_output=True, text=True, timeout=120,
+                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_STACK,
+                                                                 (limit, limit)))
+        self.assertEqual((p.returncode, p.stdout),
+                         (0, "RecursionError: maximum recursion depth exceeded True\n"),
+                         p.stderr)
+
+    def test_exports_match_stock(self):
+        # Extension modules resolve against the executable: it must export what
+        # /usr/bin/python3.11 exports (CPython's API) and nothing of Krait, asmjit or libstdc++.
+        nm = shutil.which("nm")
+        if not nm:
+            self.skipTest("nm (binutils) not found")
+
+        def symbols(exe, which):
+            out = subprocess.run([nm, "-D", which, exe], capture_output=True,
+                                 text=True, check=True).stdout
+            return {line.split()[-1] for line in out.splitlines() if line.strip()}
+
+        ours, stock = symbols(KRAIT, "--defined-only"), symbols(PYTHON, "--defined-only")
+        api = lambda names: {n for n in names if n.startswith(("Py", "_Py"))}
+        self.assertEqual(api(ours) - api(stock), {"PyInit_krait"})
+        # Py_FrozenMain lives in an object of libpython3.11.a that nothing links in.
+        self.assertLessEqual(api(stock) - api(ours), {"Py_FrozenMain"})
+        # A sanitizer build links libubsan.so, which needs libstdc++.so.6: the linker then
+        # exports our static copy of every symbol that library also defines, whatever the
+        # dynamic list says.
+        if not any(n.startswith("__asan") for n in symbols(KRAIT, "--undefined-only")):
+            self.assertEqual([n for n in ours - api(ours) if n not in stock], [])
+
     def test_sys_executable(self):
         p = run([KRAIT, "-c", "import sys; print(sys.executable); print(sys._base_executable)"])
         self.assertEqual(p.returncode, 0, p.stderr)
