@@ -163,7 +163,10 @@ class KraitOnly(unittest.TestCase):
                 print("RecursionError:", e, krait.stats()["hook_c_stack_limit"] > 0)
             """)
         limit = 1 << 20
-        p = subprocess.run([KRAIT, "-c", code], capture_output=True, text=True, timeout=120,
+        # jit-interp=loops: f has no loop, so CPython's loop runs it (warm routing would run
+        # it in Krait's interpreter, which does not recurse in C at all).
+        p = subprocess.run([KRAIT, "-X", "jit-interp=loops", "-c", code], capture_output=True,
+                           text=True, timeout=120,
                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_STACK,
                                                                  (limit, limit)))
         self.assertEqual((p.returncode, p.stdout),
