@@ -27,6 +27,7 @@ enum NbOp {
   kNbAnd = 1,
   kNbFloorDiv = 2,
   kNbMul = 5,
+  kNbRshift = 9,
   kNbMod = 6,
   kNbOr = 7,
   kNbSub = 10,
@@ -58,6 +59,16 @@ bool observed_index(PyObject* o, Py_ssize_t* out) {
     return false;
   }
   return true;
+}
+
+// Whether the loop from `header` to the back-edge at `closing` lies inside another loop of
+// the code: a later backward jump goes to or before its header.
+bool loop_is_enclosed(const CodeInfo& info, std::int32_t header, std::int32_t closing) {
+  for (std::size_t k = static_cast<std::size_t>(closing) + 1; k < info.instrs.size(); ++k) {
+    const Instr& in = info.instrs[k];
+    if (kPyOps[in.op].jump == kJumpBackward && in.target <= header) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -146,7 +157,23 @@ class Recorder {
     }
   }
   bool link_to_root();
+  bool store_may_change_root_invariant(const IrIns& st) const;
   ~Recorder() { delete trace_; }
+
+  // Whether a side recording may follow the back-edge at `pc` to `target`: the loop encloses
+  // the root's (it starts before the root's header and closes after the root's back-edge),
+  // has no trace of its own (the interpreter would run it instead of letting us record), and
+  // has not been passed yet (a second pass would unroll the outer loop).
+  bool passes_enclosing_back_edge(std::int32_t pc, std::int32_t target) {
+    const Trace* root = trace_->root;
+    if (!trace_->parent || target >= header_ || pc <= root->closing) return false;
+    if (info_->instrs[target].flags & kInstrHasTrace) return false;
+    for (std::int32_t p : passed_back_edges_) {
+      if (p == pc) return false;
+    }
+    passed_back_edges_.push_back(pc);
+    return true;
+  }
 
   RecordStep step(_PyInterpreterFrame* frame, const Instr* ip, PyObject** sp);
   void abort(AbortReason why, int op = -1);
@@ -248,6 +275,7 @@ class Recorder {
   int abort_op_ = -1;
   std::uint64_t start_ns_ = now_ns();  // record + optimize + compile time starts here
   std::uint32_t root_id_ = 0;
+  std::vector<std::int32_t> passed_back_edges_;  // enclosing loops' back-edges passed (side)
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
                                 PyObject**);
@@ -360,6 +388,15 @@ bool Recorder::rec_binary(int nb) {
       case kNbXor:
         r = emit(IrOp::BXOR, IrType::k_int, x, y);
         break;
+      case kNbRshift: {
+        // The shift count is specialised on its value (a constant in most code); a negative
+        // count raises in the interpreter, and counts past 63 shift an int64 to 0 or -1.
+        const std::int64_t n = PyLong_AsLongLong(ob);
+        if (n < 0) return false;
+        if (!is_const(y)) guard(IrOp::GEQ, y, kint(n));
+        r = emit(IrOp::SAR, IrType::k_int, x, kint(n > 63 ? 63 : n));
+        break;
+      }
       case kNbTrueDiv: {
         // Ints of at most 53 bits convert to double exactly, and the IEEE quotient of exact
         // operands is the correctly rounded one CPython computes; larger ints exit.
@@ -713,6 +750,10 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
   pc_ = pc;
   sp_ = sp;
   snap_ = -1;
+  if (pc == header_ && !passed_back_edges_.empty()) {
+    // A side trace that came round an enclosing loop entered the root's loop from its start.
+    return close();
+  }
   expect_pc_ = pc + 1;
   reason_ = AbortReason::k_unsupported_op;
   const int arg = ip->arg;
@@ -967,15 +1008,20 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
           reason_ == AbortReason::k_unsupported_op ? ip->op : -1);
     return RecordStep::kStop;
   }
-  // A taken back-edge: to our header it closes the trace; to another header it is an inner
-  // loop (traced on its own; the outer loop is not recorded).
+  // A taken back-edge: to our header it closes the trace. A side trace may pass the back-edge
+  // of a loop enclosing the root's loop once, on its way back to the root's header: that is how
+  // outer loops run compiled (the inner loop's exit grows a side trace through the rest of the
+  // outer body, its back-edge and header, into the inner loop again). Any other back-edge is an
+  // inner loop (traced on its own; the outer loop is not recorded).
   if (expect_pc_ <= pc && (kPyOps[ip->op].jump == kJumpBackward)) {
     if (expect_pc_ == header_) {
       trace_->closing = pc;
       return close();
     }
-    abort(AbortReason::k_inner_loop);
-    return RecordStep::kStop;
+    if (!passes_enclosing_back_edge(pc, expect_pc_)) {
+      abort(AbortReason::k_inner_loop);
+      return RecordStep::kStop;
+    }
   }
   return RecordStep::kContinue;
 }
@@ -1011,6 +1057,7 @@ RecordStep Recorder::close() {
     for (int s = 0; s < entry_depth_; ++s) {
       if (modified_[s]) end_slots[s] = cur_[s];
     }
+    t->enclosed = loop_is_enclosed(*info_, header_, t->closing);
   }
   const char* why = nullptr;
   AbortReason fail = AbortReason::k_backend;
@@ -1019,6 +1066,7 @@ RecordStep Recorder::close() {
     return RecordStep::kStop;
   }
   t->compile_ns = now_ns() - start_ns_;
+  if (!passed_back_edges_.empty()) bump(Stat::k_side_traces_outer);
   if (t->parent) {
     register_side_trace(t);
   } else {
@@ -1035,10 +1083,10 @@ RecordStep Recorder::close() {
 bool Recorder::link_to_root() {
   const Trace* root = trace_->root;
   // The root's loop keeps values it loaded before the loop (a frame slot it only reads, a
-  // list's size or items) in registers: a side trace that stores to memory, or changes a
-  // slot the root read without carrying it, cannot continue in that loop.
+  // list's size or items) in registers: a side trace whose stores may change one of them, or
+  // that changes a slot the root read without carrying it, cannot continue in that loop.
   for (const IrIns& in : trace_->ir.ins) {
-    if (op_has(in.op, kIrStore)) return false;
+    if (op_has(in.op, kIrStore) && store_may_change_root_invariant(in)) return false;
   }
   std::vector<int> write_back;
   for (int s = 0; s < entry_depth_; ++s) {
@@ -1085,6 +1133,31 @@ bool Recorder::link_to_root() {
   emit(IrOp::LINK, IrType::k_void);
   trace_->link_moves = std::move(moves);
   return !failed_;
+}
+
+// Whether store `st` of this side trace may write memory a load in the root's pre-loop part
+// read (the loop keeps such values in registers). Field stores are iterator updates: they
+// alias a root load of the same field of an object not known to be of a different type, and
+// never list items or sizes of lists (other objects). List stores and appends may change any
+// list's items, size or item array.
+bool Recorder::store_may_change_root_invariant(const IrIns& st) const {
+  const Trace* root = trace_->root;
+  const IrBuffer& rir = root->ir;
+  const PyTypeObject* st_type = st.op == IrOp::STFLD ? known_pytype(trace_->ir, st.a) : nullptr;
+  if (st.op == IrOp::STFLD && st_type == nullptr) return true;
+  const IrRef end = rir.loop == kNoRef ? rir.size() : rir.loop;
+  for (IrRef r = 0; r < end; ++r) {
+    const IrIns& ld = rir.at(r);
+    if (ld.op != IrOp::LDFLD && ld.op != IrOp::LDELEM) continue;
+    if (st.op != IrOp::STFLD) return true;
+    if (ld.op == IrOp::LDELEM) {
+      if (st_type == &PyTuple_Type) return true;
+      continue;
+    }
+    const PyTypeObject* ld_type = known_pytype(rir, ld.a);
+    if (ld.lit == st.lit && (ld_type == nullptr || ld_type == st_type)) return true;
+  }
+  return false;
 }
 
 void Recorder::abort(AbortReason why, int op) {

@@ -156,7 +156,8 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
       t = side;  // the frame now stands where the side trace starts
       continue;
     }
-    const bool natural = resume == root->header || resume == root->closing;
+    // Leaving at the loop's own end is natural, unless an enclosing loop will come back.
+    const bool natural = (resume == root->header || resume == root->closing) && !root->enclosed;
     if (!natural) {
       if (t->exit_counts[exit] >= kHotExit && t->side_failures[exit] < kMaxSideFailures) {
         *side_from = t;

@@ -731,6 +731,36 @@ TEST_F(X64Test, IntOpsMatchPython) {
   }
 }
 
+// SAR by each constant count, on the value of slot 0, against Python's >>.
+TEST_F(X64Test, SarMatchesPythonRightShift) {
+  const int counts[] = {0, 1, 3, 31, 62, 63};
+  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kTwoRegs}) {
+    Prog p;
+    const IrRef sa = p.sload(0);
+    const std::uint16_t s0 = p.snap({sa});
+    const IrRef a = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+    std::vector<IrRef> all = {a};
+    for (int n : counts) all.push_back(p.ins(IrOp::SAR, IrType::k_int, a, p.b.kint(n)));
+    p.loop();
+    const std::uint16_t s_end = p.snap(all);
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    ASSERT_TRUE(p.compile(*regs));
+    for (std::int64_t v : {std::int64_t{0}, std::int64_t{1}, std::int64_t{-1}, std::int64_t{-7},
+                           std::int64_t{1} << 40, -(std::int64_t{1} << 40), kMax, kMin}) {
+      Slots s({PyLong_FromLongLong(v)});
+      EXPECT_EQ(p.run(s.v), s_end);
+      for (std::size_t k = 0; k < std::size(counts); ++k) {
+        PyObject* pn = PyLong_FromLong(counts[k]);
+        PyObject* r = PyNumber_Rshift(s.v[0], pn);
+        EXPECT_EQ(p.ival(all[k + 1]), PyLong_AsLongLong(r)) << v << " >> " << counts[k];
+        Py_DECREF(r);
+        Py_DECREF(pn);
+      }
+    }
+  }
+}
+
 bool same_double(double x, double y) {
   if (std::isnan(x) || std::isnan(y)) return std::isnan(x) && std::isnan(y);
   return std::memcmp(&x, &y, sizeof x) == 0;  // tells 0.0 from -0.0
