@@ -244,7 +244,14 @@ class Recorder {
 
   bool rec_binary(int nb);
   bool rec_compare(int op);
-  bool rec_for_iter();
+  struct IterAdvance {
+    Ref it = kNoRef, idx = kNoRef;
+    std::uint16_t off = 0;
+  };
+  bool iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv);
+  void emit_iter_advance(const IterAdvance& adv);
+  bool rec_for_iter(const Instr* ip);
+  bool rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip);
   bool rec_subscr();
   bool rec_store_subscr();
   bool rec_load_global(int arg);
@@ -475,14 +482,15 @@ bool Recorder::rec_compare(int op) {
   return true;
 }
 
-bool Recorder::rec_for_iter() {
-  Ref it = peek(1);
-  PyObject* o = seen(1);
+// One step of a range, list or tuple iterator `it` (observed object o), emitted in two parts
+// so that a zip can check all its iterators before advancing any: guards and the item now
+// (nothing is written), the index store later (emit_iter_advance). False when o is not such an
+// iterator or is exhausted (the loop ends: not part of the iteration).
+bool Recorder::iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv) {
   PyTypeObject* t = Py_TYPE(o);
-  Ref item;
   if (t == &PyRangeIter_Type) {
     auto* ri = reinterpret_cast<RangeIterLayout*>(o);
-    if (ri->index >= ri->len) return false;  // the loop ends: not part of the iteration
+    if (ri->index >= ri->len) return false;
     guard(IrOp::GTYPE, it, kobj(t));
     Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
     Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
@@ -490,9 +498,8 @@ bool Recorder::rec_for_iter() {
     Ref start = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, start));
     Ref step = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, step));
     // start + index * step cannot overflow for an index below len (range checked it).
-    item = emit(IrOp::ADD, IrType::k_int, start, emit(IrOp::MUL, IrType::k_int, idx, step));
-    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
-         offsetof(RangeIterLayout, index));
+    *item = emit(IrOp::ADD, IrType::k_int, start, emit(IrOp::MUL, IrType::k_int, idx, step));
+    *adv = IterAdvance{it, idx, offsetof(RangeIterLayout, index)};
   } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
     auto* si = reinterpret_cast<SeqIterLayout*>(o);
     if (si->it_seq == nullptr || si->it_index >= Py_SIZE(si->it_seq)) return false;
@@ -508,18 +515,97 @@ bool Recorder::rec_for_iter() {
     guard(IrOp::GLT, idx, n);
     if (list) {
       Ref items = emit(IrOp::LDFLD, IrType::k_ptr, seq, kNoRef, kOffListItems);
-      item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+      *item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
     } else {
-      item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
+      *item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
     }
-    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
-         offsetof(SeqIterLayout, it_index));
+    *adv = IterAdvance{it, idx, offsetof(SeqIterLayout, it_index)};
   } else {
     reason_ = AbortReason::k_unsupported_type;
     return false;
   }
+  return !failed_;
+}
+
+void Recorder::emit_iter_advance(const IterAdvance& adv) {
+  emit(IrOp::STFLD, IrType::k_void, adv.it, emit(IrOp::ADD, IrType::k_int, adv.idx, kint(1)),
+       adv.off);
+}
+
+bool Recorder::rec_for_iter(const Instr* ip) {
+  Ref it = peek(1);
+  PyObject* o = seen(1);
+  PyTypeObject* t = Py_TYPE(o);
+  if (t == &PyZip_Type || t == &PyEnum_Type) return rec_for_iter_tuple(it, o, ip);
+  Ref item;
+  IterAdvance adv;
+  if (!iter_step(it, o, &item, &adv)) return false;
+  emit_iter_advance(adv);
   if (failed_) return false;
   push(item);
+  return true;
+}
+
+// zip() and enumerate() over range, list and tuple iterators, when the loop unpacks each
+// result tuple at once (`for a, b in zip(xs, ys)`, `for i, x in enumerate(xs)`): the items go
+// straight onto the stack and UNPACK_SEQUENCE is recorded as done; the tuple is never built.
+// Every iterator is checked before any advances, so an exhausted one exits before FOR_ITER
+// and the interpreter's zip consumes exactly what CPython's does. The zip's (enumerate's)
+// cached result tuple is not updated: it keeps the items of the last step the interpreter ran.
+bool Recorder::rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip) {
+  const Instr& next = ip[1];
+  const bool zip = Py_TYPE(o) == &PyZip_Type;
+  const Py_ssize_t n = zip ? reinterpret_cast<ZipLayout*>(o)->tuplesize : 2;
+  if (next.op != UNPACK_SEQUENCE || next.arg != n || n < 1 || n > 8) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  guard(IrOp::GTYPE, it, kobj(Py_TYPE(o)));
+  Ref items[8];
+  IterAdvance adv[8];
+  int nadv = 0;
+  if (zip) {
+    auto* z = reinterpret_cast<ZipLayout*>(o);
+    guard(IrOp::GEQ, emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(ZipLayout, tuplesize)),
+          kint(n));
+    Ref its = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(ZipLayout, ittuple));
+    guard(IrOp::GTYPE, its, kobj(&PyTuple_Type));
+    Ref subs[8];
+    for (Py_ssize_t k = 0; k < n; ++k) {
+      subs[k] = emit(IrOp::LDELEM, IrType::k_obj, its, kint(k), kOffTupleItems);
+      // zip(it, it) advances one iterator twice per step: the steps below read every index
+      // before advancing any, which is right only for distinct iterators.
+      for (Py_ssize_t j = 0; j < k; ++j) {
+        if (PyTuple_GET_ITEM(z->ittuple, j) == PyTuple_GET_ITEM(z->ittuple, k)) {
+          reason_ = AbortReason::k_unsupported_type;
+          return false;
+        }
+        guard(IrOp::GNE, subs[j], subs[k]);
+      }
+    }
+    for (Py_ssize_t k = 0; k < n; ++k) {
+      if (!iter_step(subs[k], PyTuple_GET_ITEM(z->ittuple, k), &items[k], &adv[nadv++]))
+        return false;
+    }
+  } else {
+    auto* e = reinterpret_cast<EnumLayout*>(o);
+    if (e->en_longindex != nullptr || e->en_index == PY_SSIZE_T_MAX) return false;
+    guard(IrOp::GEQ,
+          emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(EnumLayout, en_longindex)),
+          kobj(nullptr));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(EnumLayout, en_index));
+    guard(IrOp::GLT, idx, kint(PY_SSIZE_T_MAX));
+    Ref sub = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(EnumLayout, en_sit));
+    items[0] = idx;
+    if (!iter_step(sub, e->en_sit, &items[1], &adv[nadv++])) return false;
+    adv[nadv++] = IterAdvance{it, idx, offsetof(EnumLayout, en_index)};
+  }
+  for (int k = 0; k < nadv; ++k) emit_iter_advance(adv[k]);
+  if (failed_) return false;
+  // UNPACK_SEQUENCE pushes the last item first.
+  for (Py_ssize_t k = n - 1; k >= 0; --k) push(items[k]);
+  pending_jump_ = pc_ + 1;
+  expect_pc_ = pc_ + 2;
   return true;
 }
 
@@ -922,7 +1008,7 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
       expect_pc_ = ip->target;
       break;
     case FOR_ITER:
-      ok = rec_for_iter();
+      ok = rec_for_iter(ip);
       if (!ok && reason_ == AbortReason::k_unsupported_op) reason_ = AbortReason::k_left_loop;
       break;
     case BINARY_SUBSCR:
