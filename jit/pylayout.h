@@ -16,7 +16,7 @@ struct RangeIterLayout {
   long len;
 };
 
-struct SeqIterLayout {  // listiterobject and tupleiterobject
+struct SeqIterLayout {  // listiterobject, listreviterobject and tupleiterobject
   PyObject_HEAD Py_ssize_t it_index;
   PyObject* it_seq;
 };
@@ -40,6 +40,7 @@ inline bool check_pylayouts() {
   return PyRangeIter_Type.tp_basicsize == sizeof(RangeIterLayout) &&
          PyListIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
          PyTupleIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
+         PyListRevIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
          PyZip_Type.tp_basicsize == sizeof(ZipLayout) &&
          PyEnum_Type.tp_basicsize == sizeof(EnumLayout);
 }

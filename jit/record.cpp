@@ -247,6 +247,7 @@ class Recorder {
   struct IterAdvance {
     Ref it = kNoRef, idx = kNoRef;
     std::uint16_t off = 0;
+    std::int8_t step = 1;
   };
   bool iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv);
   void emit_iter_advance(const IterAdvance& adv);
@@ -482,8 +483,8 @@ bool Recorder::rec_compare(int op) {
   return true;
 }
 
-// One step of a range, list or tuple iterator `it` (observed object o), emitted in two parts
-// so that a zip can check all its iterators before advancing any: guards and the item now
+// One step of a range, list, tuple or reversed-list iterator `it` (observed object o), emitted in
+// two parts so that a zip can check all its iterators before advancing any: guards and the item now
 // (nothing is written), the index store later (emit_iter_advance). False when o is not such an
 // iterator or is exhausted (the loop ends: not part of the iteration).
 bool Recorder::iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv) {
@@ -520,6 +521,22 @@ bool Recorder::iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv) {
       *item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
     }
     *adv = IterAdvance{it, idx, offsetof(SeqIterLayout, it_index)};
+  } else if (t == &PyListRevIter_Type) {
+    // reversed(list): the index counts down; one unsigned compare checks 0 <= index < size
+    // (the list may have shrunk), as listreviter_next does.
+    auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    if (si->it_seq == nullptr || si->it_index < 0 || si->it_index >= Py_SIZE(si->it_seq))
+      return false;
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
+    guard(IrOp::GNE, seq, kobj(nullptr));
+    guard(IrOp::GTYPE, seq, kobj(&PyList_Type));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
+    Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+    guard(IrOp::GULT, idx, n);
+    Ref items = emit(IrOp::LDFLD, IrType::k_ptr, seq, kNoRef, kOffListItems);
+    *item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+    *adv = IterAdvance{it, idx, offsetof(SeqIterLayout, it_index), -1};
   } else {
     reason_ = AbortReason::k_unsupported_type;
     return false;
@@ -528,7 +545,7 @@ bool Recorder::iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv) {
 }
 
 void Recorder::emit_iter_advance(const IterAdvance& adv) {
-  emit(IrOp::STFLD, IrType::k_void, adv.it, emit(IrOp::ADD, IrType::k_int, adv.idx, kint(1)),
+  emit(IrOp::STFLD, IrType::k_void, adv.it, emit(IrOp::ADD, IrType::k_int, adv.idx, kint(adv.step)),
        adv.off);
 }
 
