@@ -258,7 +258,7 @@ class Recorder {
   bool rec_load_global(int arg);
   bool rec_call(int nargs);
   bool rec_branch(bool jump_if_true, const Instr* ip);
-  void unbox_borrowed_items();
+  void unbox_borrowed_items(int below);
   RecordStep close();
   bool parent_alive() const;
 
@@ -660,9 +660,9 @@ bool Recorder::rec_subscr() {
 
 // Values borrowed from list items could be freed by a list store: keep them unboxed instead
 // (their type is guarded; an int/float is re-boxed on exit).
-void Recorder::unbox_borrowed_items() {
+void Recorder::unbox_borrowed_items(int below) {
   IrBuffer& ir = trace_->ir;
-  for (int s = 0; s < depth_; ++s) {
+  for (int s = 0; s < below; ++s) {
     Ref r = cur_[s];
     if (r == kNoRef || is_const(r) || ir.at(r).op != IrOp::LDELEM) continue;
     const PyTypeObject* t = known_pytype(ir, r);
@@ -711,11 +711,14 @@ bool Recorder::rec_store_subscr() {
   guard(IrOp::GTYPE, c, kobj(&PyList_Type));
   Ref n = emit(IrOp::LDFLD, IrType::k_int, c, kNoRef, kOffObSize);
   guard(IrOp::GULT, idx, n);
+  // The store may free (or reuse in place) the item it replaces: every borrowed item the
+  // frame model still names is unboxed before it, not read after it. The store's own three
+  // operands are consumed by it.
+  unbox_borrowed_items(depth_ - 3);
   emit(IrOp::STLIST, IrType::k_void, emit(IrOp::CARG, IrType::k_void, c, idx), val);
   if (failed_) return false;
   has_store_ = true;
   pop(3);
-  unbox_borrowed_items();
   return !failed_;
 }
 
@@ -1133,7 +1136,7 @@ RecordStep Recorder::close() {
   // Values borrowed from list items must not be carried across a list store (next iteration).
   if (has_store_) {
     pc_ = header_;
-    unbox_borrowed_items();
+    unbox_borrowed_items(depth_);
     if (failed_) {
       abort(AbortReason::k_unsupported_type);
       return RecordStep::kStop;

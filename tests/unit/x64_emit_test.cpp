@@ -881,6 +881,44 @@ TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
   }
 }
 
+// The store helpers give the new value to an item only the list references (same object,
+// same digit count), and otherwise box a new object: small ints come from CPython's cache,
+// items referenced elsewhere keep their value.
+TEST_F(X64Test, ListStoreHelpersReuseUniqueItemsInPlace) {
+  PyObject* list = PyList_New(4);
+  PyList_SET_ITEM(list, 0, PyLong_FromLong(1000));
+  PyList_SET_ITEM(list, 1, PyLong_FromLong(1001));
+  PyList_SET_ITEM(list, 2, PyFloat_FromDouble(1.5));
+  PyList_SET_ITEM(list, 3, PyLong_FromLongLong(std::int64_t{1} << 40));
+  PyObject* unique = PyList_GET_ITEM(list, 0);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, -123456), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 0), unique);
+  EXPECT_EQ(PyLong_AsLongLong(unique), -123456);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, std::int64_t{1} << 31), 0);  // two digits now
+  EXPECT_NE(PyList_GET_ITEM(list, 0), unique);
+  EXPECT_EQ(PyLong_AsLongLong(PyList_GET_ITEM(list, 0)), std::int64_t{1} << 31);
+  PyObject* small = PyLong_FromLong(7);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, 7), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 0), small);  // the cached 7
+  Py_DECREF(small);
+  PyObject* shared = PyList_GET_ITEM(list, 1);
+  Py_INCREF(shared);
+  ASSERT_EQ(krait_jit_list_store_int(list, 1, 5000), 0);
+  EXPECT_EQ(PyLong_AsLongLong(shared), 1001);
+  EXPECT_EQ(PyLong_AsLongLong(PyList_GET_ITEM(list, 1)), 5000);
+  EXPECT_EQ(Py_REFCNT(shared), 1);
+  Py_DECREF(shared);
+  PyObject* two = PyList_GET_ITEM(list, 3);
+  ASSERT_EQ(krait_jit_list_store_int(list, 3, -((std::int64_t{1} << 45) + 3)), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 3), two);
+  EXPECT_EQ(PyLong_AsLongLong(two), -((std::int64_t{1} << 45) + 3));
+  PyObject* f = PyList_GET_ITEM(list, 2);
+  ASSERT_EQ(krait_jit_list_store_flt(list, 2, -0.25), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 2), f);
+  EXPECT_EQ(PyFloat_AS_DOUBLE(f), -0.25);
+  Py_DECREF(list);
+}
+
 TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
   // ints[iter] = iter * 1000003 + 1000 and floats[iter] = float(that), for iter = 0..2.
   PyObject* ints = py("[10**12, 10**13, 10**14, 10**15]");
