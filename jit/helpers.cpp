@@ -31,13 +31,41 @@ int list_store(PyObject* list, std::int64_t idx, PyObject* v) {
 }
 }  // namespace
 
+// An item only the list references (refcount 1) can take the new value in place: nothing else
+// can see the object, so rewriting it is indistinguishable from freeing it and allocating the
+// new one (CPython resizes a uniquely referenced str in `s += t` on the same reasoning), and it
+// saves the allocator round trip of `counts[k] += 1`. Ints keep their digit count, and small
+// ints (-5..256) still come from CPython's cache, as PyLong_FromLongLong returns them. The
+// recorder unboxes every item the trace borrowed before a list store, so no borrowed pointer
+// sees the change.
 int krait_jit_list_store_int(PyObject* list, std::int64_t idx, std::int64_t value) {
-  if (!harmless_item(PyList_GET_ITEM(list, idx))) return -1;
+  PyObject* old = PyList_GET_ITEM(list, idx);
+  if (!harmless_item(old)) return -1;
+  if (PyLong_CheckExact(old) && Py_REFCNT(old) == 1 && (value < -5 || value > 256)) {
+    const std::uint64_t mag =
+        value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    const Py_ssize_t size = Py_SIZE(old) < 0 ? -Py_SIZE(old) : Py_SIZE(old);
+    const Py_ssize_t need = mag < (std::uint64_t{1} << PyLong_SHIFT)         ? 1
+                            : mag < (std::uint64_t{1} << (2 * PyLong_SHIFT)) ? 2
+                                                                             : 0;
+    if (need != 0 && need == size) {
+      auto* l = reinterpret_cast<PyLongObject*>(old);
+      l->ob_digit[0] = static_cast<digit>(mag & PyLong_MASK);
+      if (need == 2) l->ob_digit[1] = static_cast<digit>(mag >> PyLong_SHIFT);
+      Py_SET_SIZE(old, value < 0 ? -need : need);
+      return 0;
+    }
+  }
   return list_store(list, idx, PyLong_FromLongLong(value));
 }
 
 int krait_jit_list_store_flt(PyObject* list, std::int64_t idx, double value) {
-  if (!harmless_item(PyList_GET_ITEM(list, idx))) return -1;
+  PyObject* old = PyList_GET_ITEM(list, idx);
+  if (!harmless_item(old)) return -1;
+  if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+    reinterpret_cast<PyFloatObject*>(old)->ob_fval = value;
+    return 0;
+  }
   return list_store(list, idx, PyFloat_FromDouble(value));
 }
 

@@ -57,7 +57,9 @@ std::string ir_verify(const IrBuffer& buf) {
     if ((in.op == IrOp::GTYPE && !konst(in.b, IrType::k_obj)) ||
         (in.op == IrOp::GKEYS && !konst(in.b, IrType::k_int)) ||
         (in.op == IrOp::SSTORE && !konst(in.a, IrType::k_int)) ||
-        (in.op == IrOp::GBREAK && !konst(in.a, IrType::k_ptr))) {
+        (in.op == IrOp::GBREAK && !konst(in.a, IrType::k_ptr)) ||
+        (in.op == IrOp::SAR &&
+         (!konst(in.b, IrType::k_int) || static_cast<std::uint64_t>(buf.konst(in.b).i) > 63))) {
       return bad(i, std::string(op_info(in.op).name) + " needs a constant operand");
     }
     if (op_has(in.op, kIrGuard)) {

@@ -156,6 +156,17 @@ IrRef Emitter::fold(IrIns& in) {
         return b.kint(in.op == IrOp::FLOORDIV ? py_floordiv(ival(b, in.a), ival(b, in.b))
                                               : py_mod(ival(b, in.a), ival(b, in.b)));
       }
+      // By a positive power of two, Python's floor division is an arithmetic shift and its
+      // modulo (the divisor's sign) the low bits: no division, and nothing left to guard.
+      if (kb && ival(b, in.b) > 0 && (ival(b, in.b) & (ival(b, in.b) - 1)) == 0) {
+        const std::int64_t c = ival(b, in.b);
+        if (in.op == IrOp::MOD) return emit(IrOp::BAND, IrType::k_int, in.a, b.kint(c - 1));
+        return emit(IrOp::SAR, IrType::k_int, in.a, b.kint(__builtin_ctzll(c)));
+      }
+      break;
+    case IrOp::SAR:
+      if (kb && ival(b, in.b) == 0) return in.a;
+      if (ka && kb) return b.kint(ival(b, in.a) >> ival(b, in.b));
       break;
     case IrOp::ADD:
     case IrOp::SUB:
@@ -178,6 +189,8 @@ IrRef Emitter::fold(IrIns& in) {
           (in.op == IrOp::ADD || in.op == IrOp::SUB || in.op == IrOp::BOR || in.op == IrOp::BXOR)) {
         return in.a;
       }
+      if (kb && in.op == IrOp::BAND && ival(b, in.b) == 0) return b.kint(0);
+      if (kb && in.op == IrOp::BAND && ival(b, in.b) == -1) return in.a;
       break;
     case IrOp::LT:
     case IrOp::LE:

@@ -16,15 +16,33 @@ struct RangeIterLayout {
   long len;
 };
 
-struct SeqIterLayout {  // listiterobject and tupleiterobject
+struct SeqIterLayout {  // listiterobject, listreviterobject and tupleiterobject
   PyObject_HEAD Py_ssize_t it_index;
   PyObject* it_seq;
+};
+
+struct ZipLayout {  // zipobject (bltinmodule.c)
+  PyObject_HEAD Py_ssize_t tuplesize;
+  PyObject* ittuple;  // tuple of the iterators
+  PyObject* result;   // the result tuple, reused while nothing else holds it
+  int strict;
+};
+
+struct EnumLayout {  // enumobject (enumobject.c)
+  PyObject_HEAD Py_ssize_t en_index;
+  PyObject* en_sit;        // the underlying iterator
+  PyObject* en_result;     // the result tuple, reused while nothing else holds it
+  PyObject* en_longindex;  // the index once it passed PY_SSIZE_T_MAX, else NULL
+  PyObject* one;           // borrowed: the int 1 (3.11)
 };
 
 inline bool check_pylayouts() {
   return PyRangeIter_Type.tp_basicsize == sizeof(RangeIterLayout) &&
          PyListIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
-         PyTupleIter_Type.tp_basicsize == sizeof(SeqIterLayout);
+         PyTupleIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
+         PyListRevIter_Type.tp_basicsize == sizeof(SeqIterLayout) &&
+         PyZip_Type.tp_basicsize == sizeof(ZipLayout) &&
+         PyEnum_Type.tp_basicsize == sizeof(EnumLayout);
 }
 
 inline constexpr std::uint16_t kOffObSize = offsetof(PyVarObject, ob_size);

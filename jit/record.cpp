@@ -27,6 +27,7 @@ enum NbOp {
   kNbAnd = 1,
   kNbFloorDiv = 2,
   kNbMul = 5,
+  kNbRshift = 9,
   kNbMod = 6,
   kNbOr = 7,
   kNbSub = 10,
@@ -58,6 +59,16 @@ bool observed_index(PyObject* o, Py_ssize_t* out) {
     return false;
   }
   return true;
+}
+
+// Whether the loop from `header` to the back-edge at `closing` lies inside another loop of
+// the code: a later backward jump goes to or before its header.
+bool loop_is_enclosed(const CodeInfo& info, std::int32_t header, std::int32_t closing) {
+  for (std::size_t k = static_cast<std::size_t>(closing) + 1; k < info.instrs.size(); ++k) {
+    const Instr& in = info.instrs[k];
+    if (kPyOps[in.op].jump == kJumpBackward && in.target <= header) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -146,7 +157,23 @@ class Recorder {
     }
   }
   bool link_to_root();
+  bool store_may_change_root_invariant(const IrIns& st) const;
   ~Recorder() { delete trace_; }
+
+  // Whether a side recording may follow the back-edge at `pc` to `target`: the loop encloses
+  // the root's (it starts before the root's header and closes after the root's back-edge),
+  // has no trace of its own (the interpreter would run it instead of letting us record), and
+  // has not been passed yet (a second pass would unroll the outer loop).
+  bool passes_enclosing_back_edge(std::int32_t pc, std::int32_t target) {
+    const Trace* root = trace_->root;
+    if (!trace_->parent || target >= header_ || pc <= root->closing) return false;
+    if (info_->instrs[target].flags & kInstrHasTrace) return false;
+    for (std::int32_t p : passed_back_edges_) {
+      if (p == pc) return false;
+    }
+    passed_back_edges_.push_back(pc);
+    return true;
+  }
 
   RecordStep step(_PyInterpreterFrame* frame, const Instr* ip, PyObject** sp);
   void abort(AbortReason why, int op = -1);
@@ -217,13 +244,21 @@ class Recorder {
 
   bool rec_binary(int nb);
   bool rec_compare(int op);
-  bool rec_for_iter();
+  struct IterAdvance {
+    Ref it = kNoRef, idx = kNoRef;
+    std::uint16_t off = 0;
+    std::int8_t step = 1;
+  };
+  bool iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv);
+  void emit_iter_advance(const IterAdvance& adv);
+  bool rec_for_iter(const Instr* ip);
+  bool rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip);
   bool rec_subscr();
   bool rec_store_subscr();
   bool rec_load_global(int arg);
   bool rec_call(int nargs);
   bool rec_branch(bool jump_if_true, const Instr* ip);
-  void unbox_borrowed_items();
+  void unbox_borrowed_items(int below);
   RecordStep close();
   bool parent_alive() const;
 
@@ -248,6 +283,7 @@ class Recorder {
   int abort_op_ = -1;
   std::uint64_t start_ns_ = now_ns();  // record + optimize + compile time starts here
   std::uint32_t root_id_ = 0;
+  std::vector<std::int32_t> passed_back_edges_;  // enclosing loops' back-edges passed (side)
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
                                 PyObject**);
@@ -360,6 +396,15 @@ bool Recorder::rec_binary(int nb) {
       case kNbXor:
         r = emit(IrOp::BXOR, IrType::k_int, x, y);
         break;
+      case kNbRshift: {
+        // The shift count is specialised on its value (a constant in most code); a negative
+        // count raises in the interpreter, and counts past 63 shift an int64 to 0 or -1.
+        const std::int64_t n = PyLong_AsLongLong(ob);
+        if (n < 0) return false;
+        if (!is_const(y)) guard(IrOp::GEQ, y, kint(n));
+        r = emit(IrOp::SAR, IrType::k_int, x, kint(n > 63 ? 63 : n));
+        break;
+      }
       case kNbTrueDiv: {
         // Ints of at most 53 bits convert to double exactly, and the IEEE quotient of exact
         // operands is the correctly rounded one CPython computes; larger ints exit.
@@ -438,14 +483,15 @@ bool Recorder::rec_compare(int op) {
   return true;
 }
 
-bool Recorder::rec_for_iter() {
-  Ref it = peek(1);
-  PyObject* o = seen(1);
+// One step of a range, list, tuple or reversed-list iterator `it` (observed object o), emitted in
+// two parts so that a zip can check all its iterators before advancing any: guards and the item now
+// (nothing is written), the index store later (emit_iter_advance). False when o is not such an
+// iterator or is exhausted (the loop ends: not part of the iteration).
+bool Recorder::iter_step(Ref it, PyObject* o, Ref* item, IterAdvance* adv) {
   PyTypeObject* t = Py_TYPE(o);
-  Ref item;
   if (t == &PyRangeIter_Type) {
     auto* ri = reinterpret_cast<RangeIterLayout*>(o);
-    if (ri->index >= ri->len) return false;  // the loop ends: not part of the iteration
+    if (ri->index >= ri->len) return false;
     guard(IrOp::GTYPE, it, kobj(t));
     Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
     Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
@@ -453,9 +499,8 @@ bool Recorder::rec_for_iter() {
     Ref start = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, start));
     Ref step = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, step));
     // start + index * step cannot overflow for an index below len (range checked it).
-    item = emit(IrOp::ADD, IrType::k_int, start, emit(IrOp::MUL, IrType::k_int, idx, step));
-    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
-         offsetof(RangeIterLayout, index));
+    *item = emit(IrOp::ADD, IrType::k_int, start, emit(IrOp::MUL, IrType::k_int, idx, step));
+    *adv = IterAdvance{it, idx, offsetof(RangeIterLayout, index)};
   } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
     auto* si = reinterpret_cast<SeqIterLayout*>(o);
     if (si->it_seq == nullptr || si->it_index >= Py_SIZE(si->it_seq)) return false;
@@ -471,18 +516,113 @@ bool Recorder::rec_for_iter() {
     guard(IrOp::GLT, idx, n);
     if (list) {
       Ref items = emit(IrOp::LDFLD, IrType::k_ptr, seq, kNoRef, kOffListItems);
-      item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+      *item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
     } else {
-      item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
+      *item = emit(IrOp::LDELEM, IrType::k_obj, seq, idx, kOffTupleItems);
     }
-    emit(IrOp::STFLD, IrType::k_void, it, emit(IrOp::ADD, IrType::k_int, idx, kint(1)),
-         offsetof(SeqIterLayout, it_index));
+    *adv = IterAdvance{it, idx, offsetof(SeqIterLayout, it_index)};
+  } else if (t == &PyListRevIter_Type) {
+    // reversed(list): the index counts down; one unsigned compare checks 0 <= index < size
+    // (the list may have shrunk), as listreviter_next does.
+    auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    if (si->it_seq == nullptr || si->it_index < 0 || si->it_index >= Py_SIZE(si->it_seq))
+      return false;
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
+    guard(IrOp::GNE, seq, kobj(nullptr));
+    guard(IrOp::GTYPE, seq, kobj(&PyList_Type));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
+    Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+    guard(IrOp::GULT, idx, n);
+    Ref items = emit(IrOp::LDFLD, IrType::k_ptr, seq, kNoRef, kOffListItems);
+    *item = emit(IrOp::LDELEM, IrType::k_obj, items, idx, 0);
+    *adv = IterAdvance{it, idx, offsetof(SeqIterLayout, it_index), -1};
   } else {
     reason_ = AbortReason::k_unsupported_type;
     return false;
   }
+  return !failed_;
+}
+
+void Recorder::emit_iter_advance(const IterAdvance& adv) {
+  emit(IrOp::STFLD, IrType::k_void, adv.it, emit(IrOp::ADD, IrType::k_int, adv.idx, kint(adv.step)),
+       adv.off);
+}
+
+bool Recorder::rec_for_iter(const Instr* ip) {
+  Ref it = peek(1);
+  PyObject* o = seen(1);
+  PyTypeObject* t = Py_TYPE(o);
+  if (t == &PyZip_Type || t == &PyEnum_Type) return rec_for_iter_tuple(it, o, ip);
+  Ref item;
+  IterAdvance adv;
+  if (!iter_step(it, o, &item, &adv)) return false;
+  emit_iter_advance(adv);
   if (failed_) return false;
   push(item);
+  return true;
+}
+
+// zip() and enumerate() over range, list and tuple iterators, when the loop unpacks each
+// result tuple at once (`for a, b in zip(xs, ys)`, `for i, x in enumerate(xs)`): the items go
+// straight onto the stack and UNPACK_SEQUENCE is recorded as done; the tuple is never built.
+// Every iterator is checked before any advances, so an exhausted one exits before FOR_ITER
+// and the interpreter's zip consumes exactly what CPython's does. The zip's (enumerate's)
+// cached result tuple is not updated: it keeps the items of the last step the interpreter ran.
+bool Recorder::rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip) {
+  const Instr& next = ip[1];
+  const bool zip = Py_TYPE(o) == &PyZip_Type;
+  const Py_ssize_t n = zip ? reinterpret_cast<ZipLayout*>(o)->tuplesize : 2;
+  if (next.op != UNPACK_SEQUENCE || next.arg != n || n < 1 || n > 8) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  guard(IrOp::GTYPE, it, kobj(Py_TYPE(o)));
+  Ref items[8];
+  IterAdvance adv[8];
+  int nadv = 0;
+  if (zip) {
+    auto* z = reinterpret_cast<ZipLayout*>(o);
+    guard(IrOp::GEQ, emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(ZipLayout, tuplesize)),
+          kint(n));
+    Ref its = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(ZipLayout, ittuple));
+    guard(IrOp::GTYPE, its, kobj(&PyTuple_Type));
+    Ref subs[8];
+    for (Py_ssize_t k = 0; k < n; ++k) {
+      subs[k] = emit(IrOp::LDELEM, IrType::k_obj, its, kint(k), kOffTupleItems);
+      // zip(it, it) advances one iterator twice per step: the steps below read every index
+      // before advancing any, which is right only for distinct iterators.
+      for (Py_ssize_t j = 0; j < k; ++j) {
+        if (PyTuple_GET_ITEM(z->ittuple, j) == PyTuple_GET_ITEM(z->ittuple, k)) {
+          reason_ = AbortReason::k_unsupported_type;
+          return false;
+        }
+        guard(IrOp::GNE, subs[j], subs[k]);
+      }
+    }
+    for (Py_ssize_t k = 0; k < n; ++k) {
+      if (!iter_step(subs[k], PyTuple_GET_ITEM(z->ittuple, k), &items[k], &adv[nadv++]))
+        return false;
+    }
+  } else {
+    auto* e = reinterpret_cast<EnumLayout*>(o);
+    if (e->en_longindex != nullptr || e->en_index == PY_SSIZE_T_MAX) return false;
+    guard(IrOp::GEQ,
+          emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(EnumLayout, en_longindex)),
+          kobj(nullptr));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(EnumLayout, en_index));
+    guard(IrOp::GLT, idx, kint(PY_SSIZE_T_MAX));
+    Ref sub = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(EnumLayout, en_sit));
+    items[0] = idx;
+    if (!iter_step(sub, e->en_sit, &items[1], &adv[nadv++])) return false;
+    adv[nadv++] = IterAdvance{it, idx, offsetof(EnumLayout, en_index)};
+  }
+  for (int k = 0; k < nadv; ++k) emit_iter_advance(adv[k]);
+  if (failed_) return false;
+  // UNPACK_SEQUENCE pushes the last item first.
+  for (Py_ssize_t k = n - 1; k >= 0; --k) push(items[k]);
+  pending_jump_ = pc_ + 1;
+  expect_pc_ = pc_ + 2;
   return true;
 }
 
@@ -520,9 +660,9 @@ bool Recorder::rec_subscr() {
 
 // Values borrowed from list items could be freed by a list store: keep them unboxed instead
 // (their type is guarded; an int/float is re-boxed on exit).
-void Recorder::unbox_borrowed_items() {
+void Recorder::unbox_borrowed_items(int below) {
   IrBuffer& ir = trace_->ir;
-  for (int s = 0; s < depth_; ++s) {
+  for (int s = 0; s < below; ++s) {
     Ref r = cur_[s];
     if (r == kNoRef || is_const(r) || ir.at(r).op != IrOp::LDELEM) continue;
     const PyTypeObject* t = known_pytype(ir, r);
@@ -571,11 +711,14 @@ bool Recorder::rec_store_subscr() {
   guard(IrOp::GTYPE, c, kobj(&PyList_Type));
   Ref n = emit(IrOp::LDFLD, IrType::k_int, c, kNoRef, kOffObSize);
   guard(IrOp::GULT, idx, n);
+  // The store may free (or reuse in place) the item it replaces: every borrowed item the
+  // frame model still names is unboxed before it, not read after it. The store's own three
+  // operands are consumed by it.
+  unbox_borrowed_items(depth_ - 3);
   emit(IrOp::STLIST, IrType::k_void, emit(IrOp::CARG, IrType::k_void, c, idx), val);
   if (failed_) return false;
   has_store_ = true;
   pop(3);
-  unbox_borrowed_items();
   return !failed_;
 }
 
@@ -713,6 +856,10 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
   pc_ = pc;
   sp_ = sp;
   snap_ = -1;
+  if (pc == header_ && !passed_back_edges_.empty()) {
+    // A side trace that came round an enclosing loop entered the root's loop from its start.
+    return close();
+  }
   expect_pc_ = pc + 1;
   reason_ = AbortReason::k_unsupported_op;
   const int arg = ip->arg;
@@ -881,7 +1028,7 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
       expect_pc_ = ip->target;
       break;
     case FOR_ITER:
-      ok = rec_for_iter();
+      ok = rec_for_iter(ip);
       if (!ok && reason_ == AbortReason::k_unsupported_op) reason_ = AbortReason::k_left_loop;
       break;
     case BINARY_SUBSCR:
@@ -967,15 +1114,20 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
           reason_ == AbortReason::k_unsupported_op ? ip->op : -1);
     return RecordStep::kStop;
   }
-  // A taken back-edge: to our header it closes the trace; to another header it is an inner
-  // loop (traced on its own; the outer loop is not recorded).
+  // A taken back-edge: to our header it closes the trace. A side trace may pass the back-edge
+  // of a loop enclosing the root's loop once, on its way back to the root's header: that is how
+  // outer loops run compiled (the inner loop's exit grows a side trace through the rest of the
+  // outer body, its back-edge and header, into the inner loop again). Any other back-edge is an
+  // inner loop (traced on its own; the outer loop is not recorded).
   if (expect_pc_ <= pc && (kPyOps[ip->op].jump == kJumpBackward)) {
     if (expect_pc_ == header_) {
       trace_->closing = pc;
       return close();
     }
-    abort(AbortReason::k_inner_loop);
-    return RecordStep::kStop;
+    if (!passes_enclosing_back_edge(pc, expect_pc_)) {
+      abort(AbortReason::k_inner_loop);
+      return RecordStep::kStop;
+    }
   }
   return RecordStep::kContinue;
 }
@@ -984,7 +1136,7 @@ RecordStep Recorder::close() {
   // Values borrowed from list items must not be carried across a list store (next iteration).
   if (has_store_) {
     pc_ = header_;
-    unbox_borrowed_items();
+    unbox_borrowed_items(depth_);
     if (failed_) {
       abort(AbortReason::k_unsupported_type);
       return RecordStep::kStop;
@@ -1011,6 +1163,7 @@ RecordStep Recorder::close() {
     for (int s = 0; s < entry_depth_; ++s) {
       if (modified_[s]) end_slots[s] = cur_[s];
     }
+    t->enclosed = loop_is_enclosed(*info_, header_, t->closing);
   }
   const char* why = nullptr;
   AbortReason fail = AbortReason::k_backend;
@@ -1019,6 +1172,7 @@ RecordStep Recorder::close() {
     return RecordStep::kStop;
   }
   t->compile_ns = now_ns() - start_ns_;
+  if (!passed_back_edges_.empty()) bump(Stat::k_side_traces_outer);
   if (t->parent) {
     register_side_trace(t);
   } else {
@@ -1035,10 +1189,10 @@ RecordStep Recorder::close() {
 bool Recorder::link_to_root() {
   const Trace* root = trace_->root;
   // The root's loop keeps values it loaded before the loop (a frame slot it only reads, a
-  // list's size or items) in registers: a side trace that stores to memory, or changes a
-  // slot the root read without carrying it, cannot continue in that loop.
+  // list's size or items) in registers: a side trace whose stores may change one of them, or
+  // that changes a slot the root read without carrying it, cannot continue in that loop.
   for (const IrIns& in : trace_->ir.ins) {
-    if (op_has(in.op, kIrStore)) return false;
+    if (op_has(in.op, kIrStore) && store_may_change_root_invariant(in)) return false;
   }
   std::vector<int> write_back;
   for (int s = 0; s < entry_depth_; ++s) {
@@ -1085,6 +1239,31 @@ bool Recorder::link_to_root() {
   emit(IrOp::LINK, IrType::k_void);
   trace_->link_moves = std::move(moves);
   return !failed_;
+}
+
+// Whether store `st` of this side trace may write memory a load in the root's pre-loop part
+// read (the loop keeps such values in registers). Field stores are iterator updates: they
+// alias a root load of the same field of an object not known to be of a different type, and
+// never list items or sizes of lists (other objects). List stores and appends may change any
+// list's items, size or item array.
+bool Recorder::store_may_change_root_invariant(const IrIns& st) const {
+  const Trace* root = trace_->root;
+  const IrBuffer& rir = root->ir;
+  const PyTypeObject* st_type = st.op == IrOp::STFLD ? known_pytype(trace_->ir, st.a) : nullptr;
+  if (st.op == IrOp::STFLD && st_type == nullptr) return true;
+  const IrRef end = rir.loop == kNoRef ? rir.size() : rir.loop;
+  for (IrRef r = 0; r < end; ++r) {
+    const IrIns& ld = rir.at(r);
+    if (ld.op != IrOp::LDFLD && ld.op != IrOp::LDELEM) continue;
+    if (st.op != IrOp::STFLD) return true;
+    if (ld.op == IrOp::LDELEM) {
+      if (st_type == &PyTuple_Type) return true;
+      continue;
+    }
+    const PyTypeObject* ld_type = known_pytype(rir, ld.a);
+    if (ld.lit == st.lit && (ld_type == nullptr || ld_type == st_type)) return true;
+  }
+  return false;
 }
 
 void Recorder::abort(AbortReason why, int op) {

@@ -56,6 +56,7 @@ bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out,
   struct Active {
     IrRef end;
     Loc loc;
+    IrRef owner = kNoRef;  // the value holding loc (kNoRef: pinned, never moved to memory)
   };
   std::vector<Active> active;
   std::vector<std::uint8_t> free_gpr, free_fpr;
@@ -103,11 +104,29 @@ bool regalloc(const IrBuffer& buf, const RegFile& regs, RegAllocResult* out,
       loc.kind = fp ? Loc::kXmm : Loc::kGpr;
       loc.index = pool.back();
       pool.pop_back();
-      active.push_back(Active{end[i], loc});
+      active.push_back(Active{end[i], loc, i});
     } else {
       if (next_spill >= kMaxSpill) return false;
-      loc.kind = Loc::kSpill;
-      loc.index = static_cast<std::uint8_t>(next_spill++);
+      Loc spilled;
+      spilled.kind = Loc::kSpill;
+      spilled.index = static_cast<std::uint8_t>(next_spill++);
+      // The classic linear-scan choice: of this value and the values holding a register of
+      // its class, the one whose life ends last goes to memory (for its whole life: nothing is
+      // emitted yet). Loop-invariant values live to the trace's end, so the loop body's
+      // short-lived temporaries keep the registers and an invariant is read from its slot.
+      std::size_t victim = active.size();
+      for (std::size_t k = 0; k < active.size(); ++k) {
+        const bool same_class = (active[k].loc.kind == Loc::kXmm) == fp;
+        if (!same_class || active[k].owner == kNoRef || active[k].end <= end[i]) continue;
+        if (victim == active.size() || active[k].end > active[victim].end) victim = k;
+      }
+      if (victim != active.size()) {
+        loc = active[victim].loc;
+        out->locs[active[victim].owner] = spilled;
+        active[victim] = Active{end[i], loc, i};
+      } else {
+        loc = spilled;
+      }
     }
     out->locs[i] = loc;
   }

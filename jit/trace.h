@@ -113,6 +113,9 @@ struct Trace {
   };
   std::vector<LinkMove> link_moves;
   bool patched = false;  // entered from its parent's patched exit stub
+  // A root whose loop lies inside another loop: its natural exits (the loop ending) grow side
+  // traces through the outer loop back to the header.
+  bool enclosed = false;
 };
 
 }  // namespace krait::jit

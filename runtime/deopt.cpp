@@ -156,12 +156,16 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
       t = side;  // the frame now stands where the side trace starts
       continue;
     }
-    const bool natural = resume == root->header || resume == root->closing;
-    if (!natural) {
+    // Leaving at the loop's own end is natural; inside an enclosing loop it still grows a side
+    // trace (through the outer loop, back into this one), but a loop that ends early is no
+    // reason to record it again.
+    const bool loop_end = resume == root->header || resume == root->closing;
+    if (!loop_end || root->enclosed) {
       if (t->exit_counts[exit] >= kHotExit && t->side_failures[exit] < kMaxSideFailures) {
         *side_from = t;
         *side_exit = exit;
-      } else if (t == root && ts.iterations == 0 && t->side_failures[exit] >= kMaxSideFailures) {
+      } else if (!loop_end && t == root && ts.iterations == 0 &&
+                 t->side_failures[exit] >= kMaxSideFailures) {
         // The loop keeps leaving by an exit no side trace can cover before completing an
         // iteration: record the loop again with what the program does now.
         if (++t->short_runs >= kShortRunsToRetire) retire_trace(info, header);

@@ -426,6 +426,11 @@ void X64Emitter::emit_ins(IrRef i) {
       store_gp(i, kA);
       return;
     }
+    case IrOp::SAR:
+      load_gp(kA, in.a);
+      a_.sar(kA, static_cast<std::uint32_t>(buf_.konst(in.b).i));
+      store_gp(i, kA);
+      return;
     case IrOp::LT:
     case IrOp::LE:
     case IrOp::GT:

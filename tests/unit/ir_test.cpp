@@ -274,6 +274,19 @@ TEST_F(IrTest, VerifyRejectsComputedOperandsWhereConstantsBelong) {
   brk.add_snapshot(0, 1, nullptr, 0);
   brk.append(IrOp::GBREAK, IrType::k_void, p, kNoRef, 0);
   EXPECT_EQ(ir_verify(brk), "ref 1: GBREAK needs a constant operand");
+
+  IrBuffer sh;  // a shift count is a constant in 0..63
+  const IrRef x = sh.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 0);
+  const IrRef xi = sh.append(IrOp::LDFLD, IrType::k_int, x, kNoRef, 16);
+  sh.append(IrOp::SAR, IrType::k_int, xi, sh.kint(63));
+  EXPECT_EQ(ir_verify(sh), "");
+  sh.append(IrOp::SAR, IrType::k_int, xi, xi);
+  EXPECT_EQ(ir_verify(sh), "ref 3: SAR needs a constant operand");
+  IrBuffer sh2;
+  const IrRef y = sh2.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 0);
+  const IrRef yi = sh2.append(IrOp::LDFLD, IrType::k_int, y, kNoRef, 16);
+  sh2.append(IrOp::SAR, IrType::k_int, yi, sh2.kint(64));
+  EXPECT_EQ(ir_verify(sh2), "ref 2: SAR needs a constant operand");
 }
 
 TEST_F(IrTest, VerifyRejectsSnapshotNamingALaterValue) {
@@ -388,7 +401,8 @@ TEST_F(IrTest, VerifyChecksOperandTypesOfEveryOp) {
     const std::string want = op_info(op).operands;
     ASSERT_EQ(want.size(), 2u) << op_info(op).name;
     // Operands that must be constants are checked by VerifyRejectsComputedOperands...
-    if (op == IrOp::GTYPE || op == IrOp::GKEYS || op == IrOp::SSTORE || op == IrOp::GBREAK)
+    if (op == IrOp::GTYPE || op == IrOp::GKEYS || op == IrOp::SSTORE || op == IrOp::GBREAK ||
+        op == IrOp::SAR)
       continue;
     {
       TypedValues v;  // the right types verify

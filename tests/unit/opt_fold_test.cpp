@@ -121,6 +121,45 @@ TEST_F(OptFoldTest, FloorDivAndModByZeroFail) {
   EXPECT_EQ(b.at(d).op, IrOp::FLOORDIV);
 }
 
+// // and % by a positive power of two need no division (and no zero-divisor guard): an
+// arithmetic shift and a mask, which are Python's floor semantics for either sign.
+TEST_F(OptFoldTest, PowerOfTwoDivisorsBecomeShiftAndMask) {
+  const IrRef q = emit(IrOp::FLOORDIV, IrType::k_int, x, ki(8), 0);
+  ASSERT_FALSE(is_const(q));
+  EXPECT_EQ(b.at(q).op, IrOp::SAR);
+  EXPECT_EQ(b.at(q).b, ki(3));
+  const IrRef m = emit(IrOp::MOD, IrType::k_int, x, ki(16), 0);
+  ASSERT_FALSE(is_const(m));
+  EXPECT_EQ(b.at(m).op, IrOp::BAND);
+  EXPECT_EQ(b.at(m).b, ki(15));
+  EXPECT_EQ(emit(IrOp::FLOORDIV, IrType::k_int, x, ki(1), 0), x);   // a shift by 0
+  EXPECT_EQ(ival(emit(IrOp::MOD, IrType::k_int, x, ki(1), 0)), 0);  // x & 0
+  // Negative or non-power-of-two divisors keep the guarded division.
+  EXPECT_EQ(b.at(emit(IrOp::MOD, IrType::k_int, x, ki(-8), 0)).op, IrOp::MOD);
+  EXPECT_EQ(b.at(emit(IrOp::FLOORDIV, IrType::k_int, x, ki(6), 0)).op, IrOp::FLOORDIV);
+  // The rewritten forms are CSE'd with each other.
+  EXPECT_EQ(emit(IrOp::SAR, IrType::k_int, x, ki(3)), q);
+}
+
+// Constant shifts fold to Python's >> (floor for negative values).
+TEST_F(OptFoldTest, SarFoldsLikePythonRightShift) {
+  const std::int64_t vals[] = {0, 1, -1, 7, -7, 1 << 20, -(1 << 20), kMax, kMin};
+  for (std::int64_t a : vals) {
+    for (int n : {0, 1, 3, 31, 62, 63}) {
+      PyObject* pa = PyLong_FromLongLong(a);
+      PyObject* pn = PyLong_FromLong(n);
+      PyObject* r = PyNumber_Rshift(pa, pn);
+      ASSERT_TRUE(r);
+      EXPECT_EQ(ival(emit(IrOp::SAR, IrType::k_int, ki(a), ki(n))), PyLong_AsLongLong(r))
+          << a << " >> " << n;
+      Py_DECREF(pa);
+      Py_DECREF(pn);
+      Py_DECREF(r);
+    }
+  }
+  EXPECT_EQ(emit(IrOp::SAR, IrType::k_int, x, ki(0)), x);
+}
+
 // Python's // and % on ints, folded, against CPython computing the same.
 TEST_F(OptFoldTest, FloorDivAndModFollowPython) {
   const std::int64_t vals[] = {0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, kMax, kMin, kMin + 1};

@@ -179,6 +179,32 @@ TEST_F(RegAllocTest, TwoRegistersSpillTheRest) {
   EXPECT_EQ(ra.spills, 18);
 }
 
+// When registers run out, the value whose life ends last goes to memory: values from before
+// the loop live to the trace's end, so the loop body's short-lived temporaries take their
+// registers (and each invariant spilled keeps one slot for its whole life).
+TEST_F(RegAllocTest, LoopTemporariesTakeRegistersFromInvariants) {
+  const RegFile two{{3, 5}, {}};
+  IrBuffer b;
+  const IrRef s0 = b.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 0);
+  const IrRef s1 = b.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 1);
+  const IrRef s2 = b.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 2);
+  b.loop = b.append(IrOp::LOOP, IrType::k_void);
+  const IrRef t0 = b.append(IrOp::LDFLD, IrType::k_int, s0, kNoRef, 16);
+  const IrRef t1 = b.append(IrOp::LDFLD, IrType::k_int, s1, kNoRef, 16);
+  const IrRef t2 = b.append(IrOp::ADD, IrType::k_int, t0, t1);
+  b.append(IrOp::STFLD, IrType::k_void, s2, t2, 16);
+  RegAllocResult ra;
+  ASSERT_TRUE(regalloc(b, two, &ra));
+  check_allocation(b, two, ra);
+  EXPECT_EQ(ra.locs[t0].kind, Loc::kGpr);
+  EXPECT_EQ(ra.locs[t1].kind, Loc::kGpr);
+  EXPECT_EQ(ra.locs[t2].kind, Loc::kGpr);
+  int spilled = 0;
+  for (IrRef r : {s0, s1, s2}) spilled += ra.locs[r].kind == Loc::kSpill;
+  EXPECT_EQ(spilled, 3);
+  EXPECT_EQ(ra.spills, 3);
+}
+
 TEST_F(RegAllocTest, FloatsGetXmmRegisters) {
   const RegFile regs{{3, 5}, {0, 1, 2}};
   IrBuffer b = many_live_values(4, IrType::k_flt);

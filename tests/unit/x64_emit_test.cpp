@@ -731,6 +731,36 @@ TEST_F(X64Test, IntOpsMatchPython) {
   }
 }
 
+// SAR by each constant count, on the value of slot 0, against Python's >>.
+TEST_F(X64Test, SarMatchesPythonRightShift) {
+  const int counts[] = {0, 1, 3, 31, 62, 63};
+  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kTwoRegs}) {
+    Prog p;
+    const IrRef sa = p.sload(0);
+    const std::uint16_t s0 = p.snap({sa});
+    const IrRef a = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+    std::vector<IrRef> all = {a};
+    for (int n : counts) all.push_back(p.ins(IrOp::SAR, IrType::k_int, a, p.b.kint(n)));
+    p.loop();
+    const std::uint16_t s_end = p.snap(all);
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    ASSERT_TRUE(p.compile(*regs));
+    for (std::int64_t v : {std::int64_t{0}, std::int64_t{1}, std::int64_t{-1}, std::int64_t{-7},
+                           std::int64_t{1} << 40, -(std::int64_t{1} << 40), kMax, kMin}) {
+      Slots s({PyLong_FromLongLong(v)});
+      EXPECT_EQ(p.run(s.v), s_end);
+      for (std::size_t k = 0; k < std::size(counts); ++k) {
+        PyObject* pn = PyLong_FromLong(counts[k]);
+        PyObject* r = PyNumber_Rshift(s.v[0], pn);
+        EXPECT_EQ(p.ival(all[k + 1]), PyLong_AsLongLong(r)) << v << " >> " << counts[k];
+        Py_DECREF(r);
+        Py_DECREF(pn);
+      }
+    }
+  }
+}
+
 bool same_double(double x, double y) {
   if (std::isnan(x) || std::isnan(y)) return std::isnan(x) && std::isnan(y);
   return std::memcmp(&x, &y, sizeof x) == 0;  // tells 0.0 from -0.0
@@ -849,6 +879,44 @@ TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
     EXPECT_EQ(Py_REFCNT(PyList_GET_ITEM(s.v[0], k)), before[2 * k]);
     EXPECT_EQ(Py_REFCNT(PyTuple_GET_ITEM(s.v[1], k)), before[2 * k + 1]);
   }
+}
+
+// The store helpers give the new value to an item only the list references (same object,
+// same digit count), and otherwise box a new object: small ints come from CPython's cache,
+// items referenced elsewhere keep their value.
+TEST_F(X64Test, ListStoreHelpersReuseUniqueItemsInPlace) {
+  PyObject* list = PyList_New(4);
+  PyList_SET_ITEM(list, 0, PyLong_FromLong(1000));
+  PyList_SET_ITEM(list, 1, PyLong_FromLong(1001));
+  PyList_SET_ITEM(list, 2, PyFloat_FromDouble(1.5));
+  PyList_SET_ITEM(list, 3, PyLong_FromLongLong(std::int64_t{1} << 40));
+  PyObject* unique = PyList_GET_ITEM(list, 0);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, -123456), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 0), unique);
+  EXPECT_EQ(PyLong_AsLongLong(unique), -123456);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, std::int64_t{1} << 31), 0);  // two digits now
+  EXPECT_NE(PyList_GET_ITEM(list, 0), unique);
+  EXPECT_EQ(PyLong_AsLongLong(PyList_GET_ITEM(list, 0)), std::int64_t{1} << 31);
+  PyObject* small = PyLong_FromLong(7);
+  ASSERT_EQ(krait_jit_list_store_int(list, 0, 7), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 0), small);  // the cached 7
+  Py_DECREF(small);
+  PyObject* shared = PyList_GET_ITEM(list, 1);
+  Py_INCREF(shared);
+  ASSERT_EQ(krait_jit_list_store_int(list, 1, 5000), 0);
+  EXPECT_EQ(PyLong_AsLongLong(shared), 1001);
+  EXPECT_EQ(PyLong_AsLongLong(PyList_GET_ITEM(list, 1)), 5000);
+  EXPECT_EQ(Py_REFCNT(shared), 1);
+  Py_DECREF(shared);
+  PyObject* two = PyList_GET_ITEM(list, 3);
+  ASSERT_EQ(krait_jit_list_store_int(list, 3, -((std::int64_t{1} << 45) + 3)), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 3), two);
+  EXPECT_EQ(PyLong_AsLongLong(two), -((std::int64_t{1} << 45) + 3));
+  PyObject* f = PyList_GET_ITEM(list, 2);
+  ASSERT_EQ(krait_jit_list_store_flt(list, 2, -0.25), 0);
+  EXPECT_EQ(PyList_GET_ITEM(list, 2), f);
+  EXPECT_EQ(PyFloat_AS_DOUBLE(f), -0.25);
+  Py_DECREF(list);
 }
 
 TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
