@@ -829,6 +829,11 @@ const RegFile& x64_regfile() {
   return regs;
 }
 
+const Target& x64_target() {
+  static const Target target{"x86-64", x64_regfile, x64_assemble, x64_patch_exit, "r", "xmm"};
+  return target;
+}
+
 bool x64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing) {
   Environment env(Arch::kX64);
   CodeHolder code;
