@@ -15,6 +15,7 @@
 #include <cstring>
 #include <functional>
 
+#include "../emit_util.h"
 #include "../pylayout.h"
 #include "../target.h"
 #include "cpython_shim.h"
@@ -55,8 +56,11 @@ static_assert(kUnboxSlot < static_cast<int>(sizeof(TraceState::save) / 8));
 constexpr int kFrameBytes = 160;
 constexpr int kStubBytes = 16;
 
-bool is_caller_saved_gpr(int g) { return g <= 15; }
-bool is_caller_saved_fpr(int v) { return v < 8 || v > 15; }
+// Registers a helper call clobbers among the allocatable ones: x0-x15 and v0-v7, v16-v31
+// (AAPCS64 preserves x19-x28 and the low halves of v8-v15).
+bool caller_saved(const Loc& l) {
+  return l.kind == Loc::kXmm ? (l.index < 8 || l.index > 15) : l.index <= 15;
+}
 
 class Arm64Emitter {
  public:
@@ -113,13 +117,7 @@ class Arm64Emitter {
                    const std::function<void()>& after);
   void emit_unboxi(IrRef i, const IrIns& in);
   void emit_divmod(const IrIns& in);
-  struct Move {
-    Loc dst;
-    IrRef src;
-    bool parked = false;  // read src's value from the park slot (a broken cycle)
-  };
-  void emit_phis();
-  void parallel_move(std::vector<Move> moves);
+  void parallel_move(std::vector<PendingMove> moves);
   void emit_link();
   void bump_iterations() {
     a_.ldr(kA, a64::ptr(kTsReg, kOffIter));
@@ -137,8 +135,8 @@ class Arm64Emitter {
   Label loop_;
 
  public:
-  void record_offsets();
-  std::uint32_t loop_offset_ = 0;
+  const std::vector<Label>& exits() const { return exits_; }
+  const Label& loop() const { return loop_; }
 };
 
 // movz (or movn for mostly-ones values) and a movk per remaining non-trivial 16-bit chunk.
@@ -226,20 +224,7 @@ Label Arm64Emitter::exit_label(std::uint16_t snap) { return exits_[snap]; }
 // TraceState::save and restored afterwards (loads and stores leave the flags alone).
 void Arm64Emitter::call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                                const std::function<void()>& after) {
-  std::vector<Loc> saved;
-  for (IrRef r = 0; r < buf_.size(); ++r) {
-    const Loc& l = loc(r);
-    if (l.kind == Loc::kNone || l.kind == Loc::kSpill) continue;
-    // A value whose last use is `at` itself is still needed when `at` is a guard that exits
-    // after the call (UNBOXI, STLIST, ...): its snapshot names it.
-    if (r > at || ra_.last_use[r] == kNoRef || ra_.last_use[r] < at) continue;
-    const bool caller_saved =
-        l.kind == Loc::kXmm ? is_caller_saved_fpr(l.index) : is_caller_saved_gpr(l.index);
-    if (!caller_saved) continue;
-    bool dup = false;
-    for (const Loc& s : saved) dup |= (s.kind == l.kind && s.index == l.index);
-    if (!dup) saved.push_back(l);
-  }
+  const std::vector<Loc> saved = live_across_call(buf_, ra_, at, caller_saved);
   for (const Loc& l : saved) {
     if (l.kind == Loc::kGpr) {
       a_.str(a64::x(l.index), save_slot(l.index));
@@ -540,8 +525,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
       a_.fcmp(kFb, 0.0);
       a_.b_eq(exit_label(in.lit));
       load_fp(kFa, in.a);
-      const void* fn = in.op == IrOp::FMOD ? reinterpret_cast<const void*>(&krait_jit_fmod)
-                                           : reinterpret_cast<const void*>(&krait_jit_ffloordiv);
+      const void* fn = helper_for(in.op, IrType::k_flt);
       call_helper(
           i, fn,
           [this]() {
@@ -600,8 +584,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
     case IrOp::STLIST: {
       const IrIns& args = buf_.at(in.a);
       const bool flt = buf_.type_of(in.b) == IrType::k_flt;
-      const void* fn = flt ? reinterpret_cast<const void*>(&krait_jit_list_store_flt)
-                           : reinterpret_cast<const void*>(&krait_jit_list_store_int);
+      const void* fn = helper_for(in.op, buf_.type_of(in.b));
       // Arguments go through the scratch area first: an argument register may hold another
       // argument's value.
       load_gp(kA, args.a);
@@ -631,11 +614,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
     }
     case IrOp::LAPPEND: {
       const IrType vt = buf_.type_of(in.b);
-      const void* fn =
-          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_list_append_flt)
-          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_list_append_int)
-          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_list_append_bool)
-                                 : reinterpret_cast<const void*>(&krait_jit_list_append_obj);
+      const void* fn = helper_for(in.op, vt);
       load_gp(kA, in.a);
       a_.str(kA, save_slot(kArgSlot));
       if (vt == IrType::k_flt) {
@@ -660,11 +639,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
     }
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
-      const void* fn =
-          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_store_slot_flt)
-          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_store_slot_int)
-          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_store_slot_bool)
-                                 : reinterpret_cast<const void*>(&krait_jit_store_slot_obj);
+      const void* fn = helper_for(in.op, vt);
       if (vt == IrType::k_flt) {
         load_fp(kFa, in.b);
       } else {
@@ -706,34 +681,10 @@ void Arm64Emitter::emit_ins(IrRef i) {
   }
 }
 
-// The back-edge: every PHI's body value moves into its pre-loop value's location, as one
-// parallel assignment (cycles broken through the scratch registers).
-void Arm64Emitter::emit_phis() {
-  std::vector<Move> moves;
-  for (IrRef i = buf_.loop; i < buf_.size(); ++i) {
-    const IrIns& in = buf_.at(i);
-    if (in.op != IrOp::PHI) continue;
-    const Loc& d = loc(in.a);
-    if (d.kind == Loc::kNone) continue;
-    if (!is_const(in.b)) {
-      const Loc& s = loc(in.b);
-      if (s.kind == d.kind && s.index == d.index) continue;
-    }
-    moves.push_back(Move{d, in.b});
-  }
-  parallel_move(std::move(moves));
-}
-
 // A side trace's end: the root's loop-carried values into the root's locations (one parallel
 // assignment), count the iteration, and continue in the root's loop.
 void Arm64Emitter::emit_link() {
-  std::vector<Move> moves;
-  for (const Trace::LinkMove& m : t_.link_moves) {
-    if (!is_const(m.src) && loc(m.src).kind == m.dst.kind && loc(m.src).index == m.dst.index)
-      continue;
-    moves.push_back(Move{m.dst, m.src});
-  }
-  parallel_move(std::move(moves));
+  parallel_move(link_moves(t_, ra_));
   bump_iterations();
   load_imm(kA, reinterpret_cast<std::uint64_t>(t_.root->loop_addr));
   a_.br(kA);
@@ -741,10 +692,8 @@ void Arm64Emitter::emit_link() {
 
 // Moves every source into its destination as if all at once (cycles broken through a save
 // slot). Sources are read with the scratch registers, so any source may also be a destination.
-void Arm64Emitter::parallel_move(std::vector<Move> moves) {
-  auto same = [](const Loc& x, const Loc& y) { return x.kind == y.kind && x.index == y.index; };
-  auto src_loc = [&](const Move& m) { return (is_const(m.src) || m.parked) ? Loc{} : loc(m.src); };
-  auto do_move = [&](const Move& m) {
+void Arm64Emitter::parallel_move(std::vector<PendingMove> moves) {
+  auto move = [&](const PendingMove& m) {
     const bool fp = buf_.type_of(m.src) == IrType::k_flt;
     if (fp) {
       if (m.parked)
@@ -766,27 +715,7 @@ void Arm64Emitter::parallel_move(std::vector<Move> moves) {
         a_.str(kA, spill(m.dst.index));
     }
   };
-  while (!moves.empty()) {
-    bool progress = false;
-    for (std::size_t k = 0; k < moves.size(); ++k) {
-      bool blocked = false;
-      for (std::size_t j = 0; j < moves.size(); ++j) {
-        const Loc src = src_loc(moves[j]);
-        if (j != k && src.kind != Loc::kNone && same(src, moves[k].dst)) blocked = true;
-      }
-      if (!blocked) {
-        do_move(moves[k]);
-        moves.erase(moves.begin() + static_cast<long>(k));
-        progress = true;
-        break;
-      }
-    }
-    if (progress) continue;
-    // A cycle: park one destination's current value in a save slot, make the moves that read
-    // it read the slot instead, and carry on (see the x86-64 backend for why one park slot
-    // suffices).
-    const Move m = moves[0];
-    const Loc parked = m.dst;
+  auto park = [&](const Loc& parked) {
     if (parked.kind == Loc::kGpr) {
       a_.str(a64::x(parked.index), save_slot(kParkSlot));
     } else if (parked.kind == Loc::kXmm) {
@@ -795,12 +724,8 @@ void Arm64Emitter::parallel_move(std::vector<Move> moves) {
       a_.ldr(kA, spill(parked.index));
       a_.str(kA, save_slot(kParkSlot));
     }
-    do_move(m);
-    moves.erase(moves.begin());
-    for (Move& r : moves) {
-      if (!is_const(r.src) && !r.parked && same(loc(r.src), parked)) r.parked = true;
-    }
-  }
+  };
+  order_moves(ra_, std::move(moves), move, park);
 }
 
 bool Arm64Emitter::run() {
@@ -822,7 +747,7 @@ bool Arm64Emitter::run() {
   for (IrRef i = 0; i < buf_.size(); ++i) emit_ins(i);
   const IrOp last = buf_.size() ? buf_.at(buf_.size() - 1).op : IrOp::LOOP;
   if (buf_.loop != kNoRef) {
-    emit_phis();
+    parallel_move(phi_moves(buf_, ra_));  // the back-edge
     bump_iterations();
     a_.b(loop_);
   } else if (last != IrOp::EXIT && last != IrOp::LINK) {
@@ -856,20 +781,6 @@ bool Arm64Emitter::run() {
   a_.ret(a64::x30);
   return true;
 }
-
-void Arm64Emitter::record_offsets() {
-  t_.stub_offsets.resize(exits_.size());
-  for (std::size_t s = 0; s < exits_.size(); ++s) {
-    t_.stub_offsets[s] = static_cast<std::uint32_t>(code_.labelOffsetFromBase(exits_[s]));
-  }
-  loop_offset_ =
-      buf_.loop != kNoRef ? static_cast<std::uint32_t>(code_.labelOffsetFromBase(loop_)) : 0;
-}
-
-struct RelocCtx {
-  CodeHolder* code;
-  bool ok;
-};
 
 // Records the first encoding error (asmjit reports through the handler, not by throwing).
 class ErrorFlag : public ErrorHandler {
@@ -912,30 +823,8 @@ bool arm64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing) {
     code.setLogger(&logger);
   }
   Arm64Emitter em(t, ra, code);
-  if (!em.run() || errors.error != kErrorOk) return false;
-  code.flatten();
-  code.resolveUnresolvedLinks();
-  const std::size_t n = code.codeSize();
-  RelocCtx ctx{&code, true};
-  MCode m = mcode_install(
-      nullptr, n,
-      [](void* dst, void* c) {
-        auto* rc = static_cast<RelocCtx*>(c);
-        if (rc->code->relocateToBase(reinterpret_cast<std::uint64_t>(dst)) != kErrorOk)
-          rc->ok = false;
-        rc->code->copyFlattenedData(dst, rc->code->codeSize(), CopySectionFlags::kPadSectionBuffer);
-      },
-      &ctx);
-  if (m.base == nullptr || !ctx.ok) {
-    mcode_free(m);
+  if (!em.run() || errors.error != kErrorOk || !install_code(code, t, em.exits(), em.loop()))
     return false;
-  }
-  em.record_offsets();
-  t.mcode = m.base;
-  t.mcode_size = m.size;
-  t.code_bytes = n;
-  t.entry = reinterpret_cast<TraceFn>(m.base);
-  if (t.ir.loop != kNoRef) t.loop_addr = static_cast<char*>(m.base) + em.loop_offset_;
   if (listing) *listing = logger.data();
   return true;
 }
