@@ -116,18 +116,20 @@ class Prog {
     ins(IrOp::PHI, IrType::k_void, iter, next);
   }
 
-  bool compile(const RegFile& regs = krait::jit::regs()) {
+  bool compile(const RegFile& regs = krait::jit::regs(),
+               const RegConstraints& rc = RegConstraints{}) {
     const std::string bad = ir_verify(b);
     EXPECT_EQ(bad, "") << dump();
     if (!bad.empty()) return false;
-    EXPECT_TRUE(regalloc(b, regs, &ra_)) << dump();
+    EXPECT_TRUE(regalloc(b, regs, &ra_, rc)) << dump();
     const bool ok = g_backend->target().assemble(t, ra_, nullptr);
     EXPECT_TRUE(ok) << dump();
     return ok;
   }
-  std::uint32_t run(std::vector<PyObject*>& slots) {
+  std::uint32_t run(std::vector<PyObject*>& slots, _PyInterpreterFrame* frame = nullptr) {
     ts = TraceState{};
     ts.slots = slots.data();
+    ts.frame = frame;
     return t.entry(&ts);
   }
 
@@ -149,6 +151,7 @@ class Prog {
   }
   PyObject* obj(IrRef r) const { return reinterpret_cast<PyObject*>(raw(r)); }
   const Loc& loc(IrRef r) const { return ra_.locs[r]; }
+  const RegAllocResult& allocation() const { return ra_; }
 
   std::string dump() const {
     std::vector<std::string> notes(b.size());
@@ -927,6 +930,84 @@ TEST_P(EmitTest, ListStoresBoxAndReleaseTheOldItem) {
   EXPECT_EQ(Py_REFCNT(old[6]), rc[6]);  // item 3 was not stored to
   EXPECT_EQ(Py_REFCNT(old[7]), rc[7]);
   for (PyObject* o : old) Py_DECREF(o);
+}
+
+// --- side traces ------------------------------------------------------------------------------
+
+TEST_P(EmitTest, FrameIsTheRunningFrame) {
+  Prog p;
+  const IrRef f = p.ins(IrOp::FRAME, IrType::k_ptr);
+  const std::uint16_t sn = p.snap({f});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, sn);
+  p.loop();
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  Slots none;
+  auto* frame = reinterpret_cast<_PyInterpreterFrame*>(&none);  // only its address is read
+  EXPECT_EQ(p.run(none.v, frame), sn);
+  EXPECT_EQ(p.raw(f), reinterpret_cast<std::uint64_t>(frame));
+}
+
+// A root loop counting `iter` to the safety limit whose exit at iter == 3 is patched to a
+// side trace entered with the root's registers (PVAL), which adds 10 to the counter and
+// continues in the root's loop (LINK): the patched stub, the side trace without a prologue
+// and the jump back into the loop all run, and code run before the patch does not linger
+// (the instruction-cache flush; qemu-user's translated-code cache).
+TEST_P(EmitTest, PatchedExitRunsASideTraceThatLinksBack) {
+  for (const RegFile* rf : {&regs(), &two_regs(), &kAllSpilled}) {
+    Prog root;
+    const IrRef lim_obj = root.sload(0);
+    const std::uint16_t s0 = root.snap({lim_obj});
+    const IrRef lim = root.ins(IrOp::UNBOXI, IrType::k_int, lim_obj, kNoRef, s0);
+    root.loop();
+    const std::uint16_t s_side = root.snap({root.iter, lim});
+    root.guard(IrOp::GNE, root.iter, root.ki(3), s_side);
+    const std::uint16_t s_lim = root.snap({root.iter});
+    root.guard(IrOp::GLT, root.iter, lim, s_lim);
+    root.close();
+    ASSERT_TRUE(root.compile(*rf));
+
+    Prog side;
+    side.t.patched = true;
+    side.t.root = side.t.parent = &root.t;
+    side.t.parent_exit = s_side;
+    side.t.imports = {root.loc(root.iter)};
+    const IrRef pv = side.ins(IrOp::PVAL, IrType::k_int, kNoRef, kNoRef, 0);
+    const IrRef next = side.ins(IrOp::ADD, IrType::k_int, pv, side.ki(10));
+    side.ins(IrOp::LINK, IrType::k_void);
+    side.t.link_moves = {Trace::LinkMove{root.loc(root.iter), next}};
+    // What jit/trace.cpp derives: the root's loop-carried registers are the side trace's to
+    // leave alone, its spill slots start above the root's.
+    RegConstraints rc;
+    const RegAllocResult& ra = root.allocation();
+    for (IrRef r = 0; r < root.b.loop; ++r) {
+      const Loc& l = ra.locs[r];
+      if (ra.last_use[r] != root.b.size()) continue;
+      if (l.kind == Loc::kGpr) rc.avoid_gpr |= 1u << l.index;
+      if (l.kind == Loc::kXmm) rc.avoid_fpr |= 1u << l.index;
+    }
+    rc.pinned = &side.t.imports;
+    rc.spill_base = ra.spills;
+    const std::vector<IrRef> link_uses = {next};
+    rc.link_uses = &link_uses;
+    KRAIT_ASSEMBLE_NEXT(side, *rf, rc);
+    // Run before the patch (the stub exits), so that stale code would show after it.
+    Slots s1({PyLong_FromLong(50)});
+    EXPECT_EQ(root.run(s1.v), s_side);
+    EXPECT_EQ(root.ival(root.iter), 3);
+    ASSERT_TRUE(g_backend->target().patch_exit(root.t, s_side, side.t.mcode));
+
+    // iter runs 0, 1, 2, 3 -> 13 (the side trace), ..., 50: 3 + 1 + 37 back-edges.
+    Slots s({PyLong_FromLong(50)});
+    EXPECT_EQ(root.run(s.v), s_lim);
+    EXPECT_EQ(root.ts.iterations, 41u);
+    EXPECT_EQ(root.ival(root.iter), 50);
+    EXPECT_EQ(root.ts.exit_trace, &root.t);
+    // A limit below 3: the root exits before ever reaching the patched stub.
+    Slots s2({PyLong_FromLong(2)});
+    EXPECT_EQ(root.run(s2.v), s_lim);
+    EXPECT_EQ(root.ival(root.iter), 2);
+  }
 }
 
 // --- whole loops -----------------------------------------------------------------------------
