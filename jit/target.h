@@ -1,5 +1,6 @@
-// What a backend provides to the architecture-neutral driver: its allocatable registers and
-// the assembler that turns allocated IR into machine code in the code cache. Helpers that
+// What a backend provides to the architecture-neutral driver (x86-64 in x64/, AArch64 in
+// arm64/): its allocatable registers and the assembler that turns allocated IR into machine
+// code in the code cache, and which of them runs on this host. Helpers that
 // compiled code calls are declared here too (jit/helpers.cpp), one implementation for every
 // backend.
 #pragma once
@@ -13,12 +14,35 @@
 
 namespace krait::jit {
 
+// One backend. Both are always built (asmjit encodes either architecture on either host), so
+// the unit tests assemble AArch64 code on x86-64 too; only host_target() runs its code.
+struct Target {
+  const char* name;  // "x86-64", "aarch64"
+  // Allocatable registers (backend numbering: the register's hardware number).
+  const RegFile& (*regfile)();
+  // Assembles the allocated IR of `t` into the code cache and fills in its code fields
+  // (mcode, entry, stub offsets, loop address). The listing goes to *listing when non-null.
+  bool (*assemble)(Trace& t, const RegAllocResult& ra, std::string* listing);
+  // Patches exit `snap` of `t` to jump to `target` (a side trace's code).
+  bool (*patch_exit)(Trace& t, std::uint32_t snap, const void* target);
+  // How the IR dump names a general and a float register (prefix + number).
+  const char* gpr_prefix;
+  const char* fpr_prefix;
+};
+
+// The backend for the machine Krait runs on, or nullptr when there is none (traces are then
+// not compiled: every recording ends as an abort with reason no_backend).
+const Target* host_target();
+
+const Target& x64_target();
 const RegFile& x64_regfile();
-// Assembles the allocated IR of `t` into the code cache and fills in its code fields
-// (mcode, entry, stub offsets, loop address). The listing goes to *listing when non-null.
 bool x64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing);
-// Patches exit `snap` of `t` to jump to `target` (a side trace's code).
 bool x64_patch_exit(Trace& t, std::uint32_t snap, const void* target);
+
+const Target& arm64_target();
+const RegFile& arm64_regfile();
+bool arm64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing);
+bool arm64_patch_exit(Trace& t, std::uint32_t snap, const void* target);
 
 extern "C" {
 // Exact int (any size) -> int64: 0 and *out on success, 1 when it does not fit.

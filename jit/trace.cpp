@@ -89,6 +89,11 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   const bool side = t.parent != nullptr;
   IrBuffer& ir = t.ir;
   (void)em;
+  const Target* target = host_target();
+  if (target == nullptr) {
+    *fail = AbortReason::k_no_backend;
+    return false;
+  }
   // "qualname:file:line", CPython 3.12's perf-map spelling (after "py::").
   const std::string where =
       std::string(PyUnicode_AsUTF8(t.code->co_qualname)) + ":" +
@@ -171,7 +176,7 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     rc.spill_base = std::max(t.root->spill_top, t.parent->spill_top);
     rc.link_uses = &link_uses;
   }
-  if (!regalloc(ir, x64_regfile(), &ra, rc)) {
+  if (!regalloc(ir, target->regfile(), &ra, rc)) {
     *fail = AbortReason::k_too_many_slots;
     return false;
   }
@@ -198,7 +203,7 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     }
   }
   std::string listing;
-  if (!x64_assemble(t, ra, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {
+  if (!target->assemble(t, ra, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {
     *fail = AbortReason::k_backend;
     return false;
   }
@@ -214,8 +219,8 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
     std::vector<std::string> notes(ir.size());
     for (IrRef r = 0; r < ir.size(); ++r) {
       const Loc& l = ra.locs[r];
-      if (l.kind == Loc::kGpr) notes[r] = "r" + std::to_string(l.index);
-      if (l.kind == Loc::kXmm) notes[r] = "xmm" + std::to_string(l.index);
+      if (l.kind == Loc::kGpr) notes[r] = target->gpr_prefix + std::to_string(l.index);
+      if (l.kind == Loc::kXmm) notes[r] = target->fpr_prefix + std::to_string(l.index);
       if (l.kind == Loc::kSpill) notes[r] = "spill" + std::to_string(l.index);
     }
     log_printf(LogChannel::k_ir, "%s",
@@ -246,7 +251,7 @@ void register_trace(CodeInfo* info, Trace* t) {
 void register_side_trace(Trace* t) {
   // Entered straight from the parent's exit stub when it was compiled for that (such code has
   // no entry of its own: if the stub cannot be patched, the trace is unusable).
-  if (t->patched && !x64_patch_exit(*t->parent, t->parent_exit, t->mcode)) {
+  if (t->patched && !host_target()->patch_exit(*t->parent, t->parent_exit, t->mcode)) {
     t->parent->side_failures[t->parent_exit] = 255;
     delete_trace(t, false);
     return;

@@ -24,7 +24,8 @@ enum class AbortReason : std::uint8_t {
 };
 const char* abort_reason_name(AbortReason r);
 
-// Where a value lives while the trace runs (chosen by the register allocator).
+// Where a value lives while the trace runs (chosen by the register allocator). kXmm is any
+// float register (xmm on x86-64, d/v on AArch64).
 struct Loc {
   enum Kind : std::uint8_t { kNone, kGpr, kXmm, kSpill };
   Kind kind = kNone;
@@ -42,9 +43,10 @@ struct TraceState {
   std::uint32_t exit;          // snapshot number of the exit taken
   std::uint32_t pad;
   std::uint64_t iterations;  // loop back-edges taken by this run
-  std::uint64_t gpr[16];
-  double xmm[16];
-  std::uint64_t save[48];  // registers around helper calls, and emitter scratch words
+  // Sized for the larger register file (AArch64: x0-x30, v0-v31), by register number.
+  std::uint64_t gpr[32];
+  double xmm[32];
+  std::uint64_t save[72];  // registers around helper calls, and emitter scratch words
   std::uint64_t spill[kMaxSpill];
   struct Trace* exit_trace;  // the trace whose exit stub ran (side traces run inside roots)
 };

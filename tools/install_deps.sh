@@ -6,9 +6,13 @@
 # linux-perf: the JIT tools test records a profile and checks perf names trace symbols.
 set -eu
 
+# With arguments, installs those packages instead (tools/install_deps_arm64.sh uses that).
 PKGS="cmake g++ make pkgconf python3.11 python3.11-dev python3.11-venv libpython3.11-testsuite pypy3
 libasmjit-dev libmimalloc-dev libgtest-dev libbenchmark-dev zlib1g-dev libexpat1-dev chromium
 linux-perf"
+if [ $# -gt 0 ]; then
+  PKGS="$*"
+fi
 
 missing=""
 for p in $PKGS; do

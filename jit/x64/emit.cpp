@@ -11,6 +11,7 @@
 #include <cstring>
 #include <functional>
 
+#include "../emit_util.h"
 #include "../pylayout.h"
 #include "../target.h"
 #include "cpython_shim.h"
@@ -42,8 +43,15 @@ constexpr int kArgSlot = 33;    // three helper arguments
 constexpr int kRdxSlot = 36;    // rdx around idiv
 constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's result
 
-// Caller-saved registers the allocator may use (preserved around helper calls).
-constexpr std::uint8_t kCallerSavedGpr[] = {1, 2, 6, 7, 8, 9, 10};  // rcx rdx rsi rdi r8 r9 r10
+// Registers a helper call clobbers among the allocatable ones: rcx rdx rsi rdi r8 r9 r10 and
+// every xmm register.
+bool caller_saved(const Loc& l) {
+  if (l.kind == Loc::kXmm) return true;
+  for (std::uint8_t g : {1, 2, 6, 7, 8, 9, 10}) {
+    if (l.index == g) return true;
+  }
+  return false;
+}
 
 class X64Emitter {
  public:
@@ -87,13 +95,7 @@ class X64Emitter {
   void emit_ins(IrRef i);
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                    const std::function<void()>& after = nullptr);
-  struct Move {
-    Loc dst;
-    IrRef src;
-    bool parked = false;  // read src's value from the park slot (a broken cycle)
-  };
-  void emit_phis();
-  void parallel_move(std::vector<Move> moves);
+  void parallel_move(std::vector<PendingMove> moves);
   void emit_link();
 
   Trace& t_;
@@ -107,8 +109,8 @@ class X64Emitter {
   Label loop_;
 
  public:
-  void record_offsets();
-  std::uint32_t loop_offset_ = 0;
+  const std::vector<Label>& exits() const { return exits_; }
+  const Label& loop() const { return loop_; }
 };
 
 void X64Emitter::load_gp(const x86::Gp& dst, IrRef r) {
@@ -173,20 +175,7 @@ Label X64Emitter::exit_label(std::uint16_t snap) {
 // TraceState::save and restored afterwards (restoring uses mov, so flags survive).
 void X64Emitter::call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                              const std::function<void()>& after) {
-  std::vector<Loc> saved;
-  for (IrRef r = 0; r < buf_.size(); ++r) {
-    const Loc& l = loc(r);
-    if (l.kind == Loc::kNone || l.kind == Loc::kSpill) continue;
-    // A value whose last use is `at` itself is still needed when `at` is a guard that exits
-    // after the call (UNBOXI, STLIST, ...): its snapshot names it.
-    if (r > at || ra_.last_use[r] == kNoRef || ra_.last_use[r] < at) continue;
-    bool caller_saved = l.kind == Loc::kXmm;
-    for (std::uint8_t g : kCallerSavedGpr) caller_saved |= (l.kind == Loc::kGpr && l.index == g);
-    if (!caller_saved) continue;
-    bool dup = false;
-    for (const Loc& s : saved) dup |= (s.kind == l.kind && s.index == l.index);
-    if (!dup) saved.push_back(l);
-  }
+  const std::vector<Loc> saved = live_across_call(buf_, ra_, at, caller_saved);
   for (const Loc& l : saved) {
     if (l.kind == Loc::kGpr) {
       a_.mov(save_slot(l.index), x86::gpq(l.index));
@@ -483,8 +472,7 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.shl(kB, 1);
       a_.jz(exit_label(in.lit));
       load_xmm(kFa, in.a);
-      const void* fn = in.op == IrOp::FMOD ? reinterpret_cast<const void*>(&krait_jit_fmod)
-                                           : reinterpret_cast<const void*>(&krait_jit_ffloordiv);
+      const void* fn = helper_for(in.op, IrType::k_flt);
       call_helper(
           i, fn,
           [this]() {
@@ -559,8 +547,7 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::STLIST: {
       const IrIns& args = buf_.at(in.a);
       const bool flt = buf_.type_of(in.b) == IrType::k_flt;
-      const void* fn = flt ? reinterpret_cast<const void*>(&krait_jit_list_store_flt)
-                           : reinterpret_cast<const void*>(&krait_jit_list_store_int);
+      const void* fn = helper_for(in.op, buf_.type_of(in.b));
       // Arguments go through the scratch area first: an argument register may hold another
       // argument's value.
       load_gp(kA, args.a);
@@ -588,11 +575,7 @@ void X64Emitter::emit_ins(IrRef i) {
     }
     case IrOp::LAPPEND: {
       const IrType vt = buf_.type_of(in.b);
-      const void* fn =
-          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_list_append_flt)
-          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_list_append_int)
-          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_list_append_bool)
-                                 : reinterpret_cast<const void*>(&krait_jit_list_append_obj);
+      const void* fn = helper_for(in.op, vt);
       load_gp(kA, in.a);
       a_.mov(save_slot(kArgSlot), kA);
       if (vt == IrType::k_flt) {
@@ -615,11 +598,7 @@ void X64Emitter::emit_ins(IrRef i) {
     }
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
-      const void* fn =
-          vt == IrType::k_flt    ? reinterpret_cast<const void*>(&krait_jit_store_slot_flt)
-          : vt == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_store_slot_int)
-          : vt == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_store_slot_bool)
-                                 : reinterpret_cast<const void*>(&krait_jit_store_slot_obj);
+      const void* fn = helper_for(in.op, vt);
       if (vt == IrType::k_flt) {
         load_xmm(kFa, in.b);
       } else {
@@ -655,34 +634,10 @@ void X64Emitter::emit_ins(IrRef i) {
   }
 }
 
-// The back-edge: every PHI's body value moves into its pre-loop value's location, as one
-// parallel assignment (cycles broken through the scratch registers).
-void X64Emitter::emit_phis() {
-  std::vector<Move> moves;
-  for (IrRef i = buf_.loop; i < buf_.size(); ++i) {
-    const IrIns& in = buf_.at(i);
-    if (in.op != IrOp::PHI) continue;
-    const Loc& d = loc(in.a);
-    if (d.kind == Loc::kNone) continue;
-    if (!is_const(in.b)) {
-      const Loc& s = loc(in.b);
-      if (s.kind == d.kind && s.index == d.index) continue;
-    }
-    moves.push_back(Move{d, in.b});
-  }
-  parallel_move(std::move(moves));
-}
-
 // A side trace's end: the root's loop-carried values into the root's locations (one parallel
 // assignment), count the iteration, and continue in the root's loop.
 void X64Emitter::emit_link() {
-  std::vector<Move> moves;
-  for (const Trace::LinkMove& m : t_.link_moves) {
-    if (!is_const(m.src) && loc(m.src).kind == m.dst.kind && loc(m.src).index == m.dst.index)
-      continue;
-    moves.push_back(Move{m.dst, m.src});
-  }
-  parallel_move(std::move(moves));
+  parallel_move(link_moves(t_, ra_));
   a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
   a_.mov(kA, reinterpret_cast<std::uint64_t>(t_.root->loop_addr));
   a_.jmp(kA);
@@ -690,10 +645,8 @@ void X64Emitter::emit_link() {
 
 // Moves every source into its destination as if all at once (cycles broken through a save
 // slot). Sources are read with the scratch registers, so any source may also be a destination.
-void X64Emitter::parallel_move(std::vector<Move> moves) {
-  auto same = [](const Loc& x, const Loc& y) { return x.kind == y.kind && x.index == y.index; };
-  auto src_loc = [&](const Move& m) { return (is_const(m.src) || m.parked) ? Loc{} : loc(m.src); };
-  auto do_move = [&](const Move& m) {
+void X64Emitter::parallel_move(std::vector<PendingMove> moves) {
+  auto move = [&](const PendingMove& m) {
     const bool fp = buf_.type_of(m.src) == IrType::k_flt;
     if (fp) {
       if (m.parked)
@@ -715,42 +668,17 @@ void X64Emitter::parallel_move(std::vector<Move> moves) {
         a_.mov(spill(m.dst.index), kA);
     }
   };
-  while (!moves.empty()) {
-    bool progress = false;
-    for (std::size_t k = 0; k < moves.size(); ++k) {
-      bool blocked = false;
-      for (std::size_t j = 0; j < moves.size(); ++j) {
-        const Loc src = src_loc(moves[j]);
-        if (j != k && src.kind != Loc::kNone && same(src, moves[k].dst)) blocked = true;
-      }
-      if (!blocked) {
-        do_move(moves[k]);
-        moves.erase(moves.begin() + static_cast<long>(k));
-        progress = true;
-        break;
-      }
-    }
-    if (progress) continue;
-    // A cycle: park one destination's current value in a save slot, make the moves that read
-    // it read the slot instead, and carry on; they stay queued until their own destinations
-    // are free (the rest of the cycle unwinds first). Only one value is parked at a time: a
-    // new cycle is broken only when nothing can move, by then the parked reads are done.
-    const Move m = moves[0];
-    const Loc parked = m.dst;
-    if (parked.kind == Loc::kGpr)
+  auto park = [&](const Loc& parked) {
+    if (parked.kind == Loc::kGpr) {
       a_.mov(save_slot(kParkSlot), x86::gpq(parked.index));
-    else if (parked.kind == Loc::kXmm)
+    } else if (parked.kind == Loc::kXmm) {
       a_.movsd(save_slot(kParkSlot), x86::xmm(parked.index));
-    else {
+    } else {
       a_.mov(kA, spill(parked.index));
       a_.mov(save_slot(kParkSlot), kA);
     }
-    do_move(m);
-    moves.erase(moves.begin());
-    for (Move& r : moves) {
-      if (!is_const(r.src) && !r.parked && same(loc(r.src), parked)) r.parked = true;
-    }
-  }
+  };
+  order_moves(ra_, std::move(moves), move, park);
 }
 
 bool X64Emitter::run() {
@@ -775,7 +703,7 @@ bool X64Emitter::run() {
   for (IrRef i = 0; i < buf_.size(); ++i) emit_ins(i);
   const IrOp last = buf_.size() ? buf_.at(buf_.size() - 1).op : IrOp::LOOP;
   if (buf_.loop != kNoRef) {
-    emit_phis();
+    parallel_move(phi_moves(buf_, ra_));  // the back-edge
     a_.add(x86::qword_ptr(kTsReg, offsetof(TraceState, iterations)), 1);
     a_.jmp(loop_);
   } else if (last != IrOp::EXIT && last != IrOp::LINK) {
@@ -811,20 +739,6 @@ bool X64Emitter::run() {
   return true;
 }
 
-void X64Emitter::record_offsets() {
-  t_.stub_offsets.resize(exits_.size());
-  for (std::size_t s = 0; s < exits_.size(); ++s) {
-    t_.stub_offsets[s] = static_cast<std::uint32_t>(code_.labelOffsetFromBase(exits_[s]));
-  }
-  loop_offset_ =
-      buf_.loop != kNoRef ? static_cast<std::uint32_t>(code_.labelOffsetFromBase(loop_)) : 0;
-}
-
-struct RelocCtx {
-  CodeHolder* code;
-  bool ok;
-};
-
 }  // namespace
 
 const RegFile& x64_regfile() {
@@ -832,6 +746,11 @@ const RegFile& x64_regfile() {
   static const RegFile regs{{3, 5, 12, 13, 14, 1, 2, 6, 7, 8, 9, 10},
                             {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}};
   return regs;
+}
+
+const Target& x64_target() {
+  static const Target target{"x86-64", x64_regfile, x64_assemble, x64_patch_exit, "r", "xmm"};
+  return target;
 }
 
 bool x64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing) {
@@ -844,30 +763,7 @@ bool x64_assemble(Trace& t, const RegAllocResult& ra, std::string* listing) {
     code.setLogger(&logger);
   }
   X64Emitter em(t, ra, code);
-  if (!em.run()) return false;
-  code.flatten();
-  code.resolveUnresolvedLinks();
-  const std::size_t n = code.codeSize();
-  RelocCtx ctx{&code, true};
-  MCode m = mcode_install(
-      nullptr, n,
-      [](void* dst, void* c) {
-        auto* rc = static_cast<RelocCtx*>(c);
-        if (rc->code->relocateToBase(reinterpret_cast<std::uint64_t>(dst)) != kErrorOk)
-          rc->ok = false;
-        rc->code->copyFlattenedData(dst, rc->code->codeSize(), CopySectionFlags::kPadSectionBuffer);
-      },
-      &ctx);
-  if (m.base == nullptr || !ctx.ok) {
-    mcode_free(m);
-    return false;
-  }
-  em.record_offsets();
-  t.mcode = m.base;
-  t.mcode_size = m.size;
-  t.code_bytes = n;
-  t.entry = reinterpret_cast<TraceFn>(m.base);
-  if (t.ir.loop != kNoRef) t.loop_addr = static_cast<char*>(m.base) + em.loop_offset_;
+  if (!em.run() || !install_code(code, t, em.exits(), em.loop())) return false;
   if (listing) *listing = logger.data();
   return true;
 }

@@ -141,6 +141,11 @@ def parse_header(path):
                 # CPython at random, whose calls then recurse in C) shows the difference: the
                 # program must pass under every routing without KRAIT_INTERP_CHAOS.
                 spec.chaos_divergence = rest or "no reason given"
+            elif word == "arch-difference":
+                # COUNTER reason: a trace counter allowed to differ between architectures
+                # (read by compare_arch_stats.py).
+                if not rest:
+                    raise HeaderError(f"bad arch-difference {line!r} (want: COUNTER reason)")
             elif word == "signal":
                 m = SIGNAL_RE.match(rest)
                 if not m or not hasattr(signal, m.group(1)):
@@ -393,12 +398,20 @@ def run_test(path, name, opts):
         if spec.signal and not stock.signal_sent:
             return Outcome(name, "FAIL", "signal was never sent to stock python "
                            "(no READY line on stdout, or it exited first): test bug")
-        krait = run_program([opts.krait, path, *spec.args], cwd, krait_env,
-                            spec.stdin, timeout, spec.signal)
+        # Under emulation krait starts and runs ~10x slower: its timeout and signal delays
+        # stretch by the same factor, so a signal still lands inside the loop it targets.
+        krait_timeout = timeout * opts.timeout_scale
+        krait_signal = spec.signal
+        if krait_signal is not None:
+            signum, delay, settle = krait_signal
+            krait_signal = (signum, delay * opts.timeout_scale if delay is not None else None,
+                            settle * opts.timeout_scale if settle is not None else None)
+        krait = run_program([*opts.emulator, opts.krait, path, *spec.args], cwd, krait_env,
+                            spec.stdin, krait_timeout, krait_signal)
 
         reasons, detail = [], []
         if krait.timed_out:
-            reasons.append(f"krait timed out after {timeout:g}s")
+            reasons.append(f"krait timed out after {krait_timeout:g}s")
         else:
             reps = path_replacements(opts.krait, opts.python)
             for label, s_out, k_out in (("stdout", stock.stdout, krait.stdout),
@@ -460,6 +473,11 @@ def main(argv=None):
                     help="per-run timeout in seconds (header `timeout` wins)")
     ap.add_argument("--env", action="append", default=[], metavar="K=V",
                     help="extra env for krait only (repeatable)")
+    ap.add_argument("--emulator", default="", metavar="CMD",
+                    help="run krait under this program (qemu-aarch64 for a cross build); "
+                         "timeouts are multiplied by --timeout-scale")
+    ap.add_argument("--timeout-scale", type=float, default=1.0,
+                    help="factor for every krait timeout (header or --timeout), for emulation")
     ap.add_argument("-j", "--jobs", type=int, default=1,
                     help="test files to run in parallel")
     ap.add_argument("--no-expect", action="store_true",
@@ -470,6 +488,7 @@ def main(argv=None):
     opts = ap.parse_args(argv)
 
     opts.krait = resolve_exe(opts.krait, "--krait")
+    opts.emulator = [resolve_exe(opts.emulator, "--emulator")] if opts.emulator else []
     opts.python = resolve_exe(opts.python, "--python")
     opts.krait_env = {}
     for item in opts.env:

@@ -1,12 +1,14 @@
-// The x86-64 backend (jit/x64/emit.cpp) running hand-built traces: each program is allocated,
-// assembled into the code cache and called as a TraceFn on a TraceState whose slots hold real
-// Python objects; the exit taken and the values the exit's snapshot names (read from the
-// saved registers and spill slots as deoptimization reads them) are checked. Covered: every
-// guard kind failing (on the first or a later iteration), the arithmetic against CPython's
-// own results, list item loads, stores and appends and frame-slot stores with their reference
-// counts, the peeled range loop end to end, the back-edge moves of PHIs, and exits right after
-// a helper call. Programs run under the real register file and under tiny ones, so the spill
-// paths run too.
+// Both backends (jit/x64/emit.cpp, jit/arm64/emit.cpp) on the same hand-built traces: each
+// program is allocated, assembled into the code cache and, by the backend of the machine the
+// tests run on, called as a TraceFn on a TraceState whose slots hold real Python objects; the exit
+// taken and the values the exit's snapshot names (read from the saved registers and spill slots as
+// deoptimization reads them) are checked. Covered: every guard kind failing (on the first or a
+// later iteration), the arithmetic against CPython's own results, list item loads, stores and
+// appends and frame-slot stores with their reference counts, the peeled range loop end to end, the
+// back-edge moves of PHIs, and exits right after a helper call. Programs run under the real
+// register file and under tiny ones, so the spill paths run too. The other architecture's backend
+// assembles every program as well (asmjit encodes either on either host), so an encoding mistake
+// fails the native test run; the AArch64 build runs the same programs under qemu-aarch64.
 #include <Python.h>
 #include <gtest/gtest.h>
 
@@ -32,11 +34,40 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::int64_t kSafety = 1000;  // iterations after which a loop stops regardless
 
-// Register files besides the backend's own: no registers at all (every value spilled), two
-// general registers, and rdx alone (which idiv clobbers).
+// The backend under test, with register files besides its own: no registers at all (every
+// value spilled, the same for both), two general registers, and the one register the backend
+// clobbers itself (rdx for idiv on x86-64; x0/d0, the helper argument and result, on AArch64).
+struct Backend {
+  const char* name;
+  const Target& (*target)();
+  RegFile two_regs;
+  RegFile clobbered;
+  std::vector<int> caller_saved_gpr;  // allocatable registers a helper call clobbers
+  int callee_saved_gpr;               // how many allocatable registers survive calls
+};
+const Backend kBackends[] = {
+    {"x86_64", x64_target, {{3, 5}, {0, 1}}, {{2}, {0}}, {1, 2, 6, 7, 8, 9, 10}, 5},
+    {"aarch64",
+     arm64_target,
+     {{19, 0}, {8, 0}},
+     {{0}, {0}},
+     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14},
+     9},
+};
+const Backend* g_backend = &kBackends[0];
 const RegFile kAllSpilled{{}, {}};
-const RegFile kTwoRegs{{3, 5}, {0, 1}};
-const RegFile kRdxOnly{{2}, {0}};
+const RegFile& regs() { return g_backend->target().regfile(); }
+const RegFile& two_regs() { return g_backend->two_regs; }
+const RegFile& clobbered() { return g_backend->clobbered; }
+// Whether the backend under test runs on this machine; otherwise its programs are assembled
+// only (the encoding tests of the other architecture) and each test ends after assembling.
+bool runs_here() { return host_target() == &g_backend->target(); }
+#define KRAIT_ASSEMBLE(p, ...)           \
+  ASSERT_TRUE((p).compile(__VA_ARGS__)); \
+  if (!runs_here()) return
+#define KRAIT_ASSEMBLE_NEXT(p, ...)      \
+  ASSERT_TRUE((p).compile(__VA_ARGS__)); \
+  if (!runs_here()) continue
 
 // A hand-built trace. The pre-roll is whatever comes before loop(); after it the body sees
 // `iter`, the number of back-edges taken so far (0 in the first body iteration), and a safety
@@ -48,7 +79,7 @@ class Prog {
   Prog& operator=(const Prog&) = delete;
   ~Prog() { mcode_free(MCode{t.mcode, t.mcode_size}); }
 
-  Trace t;  // what x64_assemble fills in (its code fields)
+  Trace t;  // what the backend's assemble fills in (its code fields)
   IrBuffer& b = t.ir;
   IrRef iter = kNoRef;
   std::uint16_t safety = 0;
@@ -85,18 +116,20 @@ class Prog {
     ins(IrOp::PHI, IrType::k_void, iter, next);
   }
 
-  bool compile(const RegFile& regs = x64_regfile()) {
+  bool compile(const RegFile& regs = krait::jit::regs(),
+               const RegConstraints& rc = RegConstraints{}) {
     const std::string bad = ir_verify(b);
     EXPECT_EQ(bad, "") << dump();
     if (!bad.empty()) return false;
-    EXPECT_TRUE(regalloc(b, regs, &ra_)) << dump();
-    const bool ok = x64_assemble(t, ra_, nullptr);
+    EXPECT_TRUE(regalloc(b, regs, &ra_, rc)) << dump();
+    const bool ok = g_backend->target().assemble(t, ra_, nullptr);
     EXPECT_TRUE(ok) << dump();
     return ok;
   }
-  std::uint32_t run(std::vector<PyObject*>& slots) {
+  std::uint32_t run(std::vector<PyObject*>& slots, _PyInterpreterFrame* frame = nullptr) {
     ts = TraceState{};
     ts.slots = slots.data();
+    ts.frame = frame;
     return t.entry(&ts);
   }
 
@@ -118,6 +151,7 @@ class Prog {
   }
   PyObject* obj(IrRef r) const { return reinterpret_cast<PyObject*>(raw(r)); }
   const Loc& loc(IrRef r) const { return ra_.locs[r]; }
+  const RegAllocResult& allocation() const { return ra_; }
 
   std::string dump() const {
     std::vector<std::string> notes(b.size());
@@ -134,9 +168,10 @@ class Prog {
   RegAllocResult ra_;
 };
 
-class X64Test : public ::testing::Test {
+class EmitTest : public ::testing::TestWithParam<const Backend*> {
  protected:
   static void SetUpTestSuite() { test::ensure_python(); }
+  void SetUp() override { g_backend = GetParam(); }
   // A new reference to the value of a Python expression.
   static PyObject* py(const char* expr) {
     PyObject* globals = PyDict_New();
@@ -178,7 +213,7 @@ void walk_list(Prog& p, F check) {
   p.close();
 }
 
-TEST_F(X64Test, GtypeExits) {
+TEST_P(EmitTest, GtypeExits) {
   Prog p;
   std::uint16_t sn = 0;
   IrRef item = kNoRef;
@@ -187,7 +222,7 @@ TEST_F(X64Test, GtypeExits) {
     sn = p.snap({it, p.iter});
     p.guard(IrOp::GTYPE, it, p.b.kobj(&PyLong_Type), sn);
   });
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({py("[1, 2, 'x', 4]")});
   EXPECT_EQ(p.run(s.v), sn);
   EXPECT_EQ(p.ts.iterations, 2u);
@@ -195,14 +230,14 @@ TEST_F(X64Test, GtypeExits) {
   EXPECT_EQ(p.ival(p.iter), 2);
 }
 
-TEST_F(X64Test, GtypeExitsInThePreRoll) {
+TEST_P(EmitTest, GtypeExitsInThePreRoll) {
   Prog p;
   const IrRef x = p.sload(0);
   const std::uint16_t sn = p.snap({x});
   p.guard(IrOp::GTYPE, x, p.b.kobj(&PyLong_Type), sn);
   p.loop();
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots f({py("1.5")});
   EXPECT_EQ(p.run(f.v), sn);
   EXPECT_EQ(p.ts.iterations, 0u);
@@ -212,14 +247,14 @@ TEST_F(X64Test, GtypeExitsInThePreRoll) {
   EXPECT_EQ(p.ts.iterations, static_cast<std::uint64_t>(kSafety));
 }
 
-TEST_F(X64Test, GeqAndGneExit) {
+TEST_P(EmitTest, GeqAndGneExit) {
   Prog eq;
   std::uint16_t sn_eq = 0;
   walk_list(eq, [&](IrRef it) {
     sn_eq = eq.snap({it});
     eq.guard(IrOp::GEQ, it, eq.b.kobj(Py_None), sn_eq);
   });
-  ASSERT_TRUE(eq.compile());
+  KRAIT_ASSEMBLE(eq);
   Slots l1({py("[None, None, None, 0]")});
   EXPECT_EQ(eq.run(l1.v), sn_eq);
   EXPECT_EQ(eq.ts.iterations, 3u);
@@ -230,7 +265,7 @@ TEST_F(X64Test, GeqAndGneExit) {
     sn_ne = ne.snap({it});
     ne.guard(IrOp::GNE, it, ne.b.kobj(Py_None), sn_ne);
   });
-  ASSERT_TRUE(ne.compile());
+  KRAIT_ASSEMBLE(ne);
   Slots l2({py("[1, 'a', None, 0]")});
   EXPECT_EQ(ne.run(l2.v), sn_ne);
   EXPECT_EQ(ne.ts.iterations, 2u);
@@ -243,20 +278,20 @@ TEST_F(X64Test, GeqAndGneExit) {
   const std::uint16_t s2 = ints.snap({ints.iter});
   ints.guard(IrOp::GEQ, ints.iter, ints.iter, s2);
   ints.close();
-  ASSERT_TRUE(ints.compile());
+  KRAIT_ASSEMBLE(ints);
   Slots none;
   EXPECT_EQ(ints.run(none.v), s1);
   EXPECT_EQ(ints.ts.iterations, 4u);
 }
 
-TEST_F(X64Test, GtrueAndGfalseExit) {
+TEST_P(EmitTest, GtrueAndGfalseExit) {
   Prog p;
   p.loop();
   const IrRef lt = p.ins(IrOp::LT, IrType::k_bool, p.iter, p.ki(3));
   const std::uint16_t st = p.snap({p.iter, lt});
   p.guard(IrOp::GTRUE, lt, kNoRef, st);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), st);
   EXPECT_EQ(p.ts.iterations, 3u);
@@ -268,13 +303,13 @@ TEST_F(X64Test, GtrueAndGfalseExit) {
   const std::uint16_t sf = q.snap({q.iter, ge});
   q.guard(IrOp::GFALSE, ge, kNoRef, sf);
   q.close();
-  ASSERT_TRUE(q.compile());
+  KRAIT_ASSEMBLE(q);
   EXPECT_EQ(q.run(none.v), sf);
   EXPECT_EQ(q.ts.iterations, 2u);
   EXPECT_EQ(q.raw(ge), 1u);
 }
 
-TEST_F(X64Test, GltIsSigned) {
+TEST_P(EmitTest, GltIsSigned) {
   // -1 < 2 - iter holds for iter = 0..2 and fails at 3; an unsigned compare would fail at once.
   Prog p;
   p.loop();
@@ -282,14 +317,14 @@ TEST_F(X64Test, GltIsSigned) {
   const std::uint16_t sn = p.snap({v});
   p.guard(IrOp::GLT, p.ki(-1), v, sn);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), sn);
   EXPECT_EQ(p.ts.iterations, 3u);
   EXPECT_EQ(p.ival(v), -1);
 }
 
-TEST_F(X64Test, GultIsUnsigned) {
+TEST_P(EmitTest, GultIsUnsigned) {
   // 1 - iter < 3 as unsigned: 1 and 0 pass, -1 is huge; a signed compare would never fail.
   Prog p;
   p.loop();
@@ -297,14 +332,14 @@ TEST_F(X64Test, GultIsUnsigned) {
   const std::uint16_t sn = p.snap({v});
   p.guard(IrOp::GULT, v, p.ki(3), sn);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), sn);
   EXPECT_EQ(p.ts.iterations, 2u);
   EXPECT_EQ(p.ival(v), -1);
 }
 
-TEST_F(X64Test, GkeysReadsTheCurrentKeysVersion) {
+TEST_P(EmitTest, GkeysReadsTheCurrentKeysVersion) {
   PyObject* d = py("{'a': 1, 'b': 2}");
   int ma_keys = 0, dk_version = 0;
   krait_dict_keys_offsets(&ma_keys, &dk_version);
@@ -320,7 +355,7 @@ TEST_F(X64Test, GkeysReadsTheCurrentKeysVersion) {
   const std::uint16_t send = p.snap({p.iter});
   p.guard(IrOp::GLT, p.iter, p.ki(2), send);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({d});
   // The version the guard was compiled for: the keys pass, the loop ends at the counter.
   *version = 0x7eadbeef;
@@ -333,7 +368,7 @@ TEST_F(X64Test, GkeysReadsTheCurrentKeysVersion) {
   *version = saved;
 }
 
-TEST_F(X64Test, GbreakExitsWhenTheFlagIsSet) {
+TEST_P(EmitTest, GbreakExitsWhenTheFlagIsSet) {
   int flag = 0;
   Prog p;
   p.loop();
@@ -342,7 +377,7 @@ TEST_F(X64Test, GbreakExitsWhenTheFlagIsSet) {
   const std::uint16_t send = p.snap({p.iter});
   p.guard(IrOp::GLT, p.iter, p.ki(3), send);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), send);
   EXPECT_EQ(p.ts.iterations, 3u);
@@ -351,21 +386,21 @@ TEST_F(X64Test, GbreakExitsWhenTheFlagIsSet) {
   EXPECT_EQ(p.ts.iterations, 0u);
 }
 
-TEST_F(X64Test, ExitOpEndsASideTrace) {
+TEST_P(EmitTest, ExitOpEndsASideTrace) {
   // A side trace has no loop: it ends in an EXIT to the root's loop header.
   Prog p;
   const IrRef x = p.sload(0);
   const IrRef v = p.int_val(41);
   const std::uint16_t sn = p.snap({x, v});
   p.ins(IrOp::EXIT, IrType::k_void, kNoRef, kNoRef, sn);
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({py("'side'")});
   EXPECT_EQ(p.run(s.v), sn);
   EXPECT_EQ(p.obj(x), s.v[0]);
   EXPECT_EQ(p.ival(v), 41);
 }
 
-TEST_F(X64Test, UnboxiFastAndSlowPathsAndOverflowExit) {
+TEST_P(EmitTest, UnboxiFastAndSlowPathsAndOverflowExit) {
   // Each item is unboxed and compared with the expected int64 (read from a plain array with
   // LDELEM); the last one does not fit and exits.
   // Zero and one 30-bit digit (either sign), two digits, three and more.
@@ -376,7 +411,7 @@ TEST_F(X64Test, UnboxiFastAndSlowPathsAndOverflowExit) {
   const char* items =
       "[0, -5, 2**30 - 1, -(2**30 - 1), 2**30, -2**30, 2**60 - 1, -(2**60 - 1), 2**60, -2**60,"
       " -2**62, -2**63, 2**63 - 1, 2**63]";
-  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kRdxOnly}) {
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &clobbered()}) {
     Prog p;
     std::uint16_t su = 0, sbad = 0;
     IrRef item = kNoRef, u = kNoRef;
@@ -388,7 +423,7 @@ TEST_F(X64Test, UnboxiFastAndSlowPathsAndOverflowExit) {
       sbad = p.snap({u, want});
       p.guard(IrOp::GEQ, u, want, sbad);
     });
-    ASSERT_TRUE(p.compile(*regs));
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
     Slots s({py(items)});
     const std::uint64_t n = sizeof expected / sizeof expected[0];
     ASSERT_EQ(p.run(s.v), su) << "iteration " << p.ts.iterations << " unboxed " << p.ival(u) << "\n"
@@ -410,7 +445,7 @@ std::uint16_t counter_op(Prog& p, IrOp op, IrRef* start, IrRef* result) {
   return sn;
 }
 
-TEST_F(X64Test, IntOverflowExits) {
+TEST_P(EmitTest, IntOverflowExits) {
   struct Case {
     IrOp op;
     const char* start;
@@ -422,11 +457,11 @@ TEST_F(X64Test, IntOverflowExits) {
       {IrOp::MULOV, "-2**62", 3},      // -2**62 * 2 = -2**63 fits, * 3 does not
   };
   for (const auto& c : cases) {
-    for (const RegFile* regs : {&x64_regfile(), &kAllSpilled}) {
+    for (const RegFile* regs : {&regs(), &kAllSpilled}) {
       Prog p;
       IrRef start, result;
       const std::uint16_t sn = counter_op(p, c.op, &start, &result);
-      ASSERT_TRUE(p.compile(*regs));
+      KRAIT_ASSEMBLE_NEXT(p, *regs);
       Slots s({py(c.start)});
       EXPECT_EQ(p.run(s.v), sn) << op_info(c.op).name << " " << c.start;
       EXPECT_EQ(p.ts.iterations, c.exit_iteration) << op_info(c.op).name << " " << c.start;
@@ -436,7 +471,7 @@ TEST_F(X64Test, IntOverflowExits) {
   }
 }
 
-TEST_F(X64Test, NegovExits) {
+TEST_P(EmitTest, NegovExits) {
   Prog p;
   p.loop();
   const IrRef v = p.ins(IrOp::SUB, IrType::k_int, p.ki(kMin + 2), p.iter);
@@ -445,14 +480,14 @@ TEST_F(X64Test, NegovExits) {
   const std::uint16_t s2 = p.snap({neg});
   p.guard(IrOp::GLT, p.ki(0), neg, s2);  // -v is positive while it fits
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), sn);
   EXPECT_EQ(p.ts.iterations, 2u);
   EXPECT_EQ(p.ival(v), kMin);
 }
 
-TEST_F(X64Test, IntDivisionByZeroAndOverflowExit) {
+TEST_P(EmitTest, IntDivisionByZeroAndOverflowExit) {
   for (IrOp op : {IrOp::FLOORDIV, IrOp::MOD}) {
     // 7 op (2 - iter): the divisor reaches zero at iteration 2.
     Prog p;
@@ -461,7 +496,7 @@ TEST_F(X64Test, IntDivisionByZeroAndOverflowExit) {
     const std::uint16_t sn = p.snap({d});
     p.ins(op, IrType::k_int, p.int_val(7), d, sn);
     p.close();
-    ASSERT_TRUE(p.compile());
+    KRAIT_ASSEMBLE_NEXT(p);
     Slots none;
     EXPECT_EQ(p.run(none.v), sn) << op_info(op).name;
     EXPECT_EQ(p.ts.iterations, 2u) << op_info(op).name;
@@ -478,7 +513,7 @@ TEST_F(X64Test, IntDivisionByZeroAndOverflowExit) {
   const std::uint16_t s2 = p.snap({q, m});
   p.guard(IrOp::GLT, p.ki(0), q, s2);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots none;
   EXPECT_EQ(p.run(none.v), sn);
   EXPECT_EQ(p.ts.iterations, 1u);
@@ -492,12 +527,12 @@ TEST_F(X64Test, IntDivisionByZeroAndOverflowExit) {
   const std::uint16_t sfin = pm.snap({mm});
   pm.guard(IrOp::GTRUE, pm.b.kbool(false), kNoRef, sfin);
   pm.close();
-  ASSERT_TRUE(pm.compile());
+  KRAIT_ASSEMBLE(pm);
   EXPECT_EQ(pm.run(none.v), sfin);
   EXPECT_EQ(pm.ival(mm), 0);
 }
 
-TEST_F(X64Test, FloatDivisionByZeroExits) {
+TEST_P(EmitTest, FloatDivisionByZeroExits) {
   for (IrOp op : {IrOp::FDIV, IrOp::FMOD, IrOp::FFLOORDIV}) {
     for (double sign : {1.0, -1.0}) {
       // x op (2 - iter) * sign: the divisor reaches +0.0 or -0.0 at iteration 2.
@@ -510,7 +545,7 @@ TEST_F(X64Test, FloatDivisionByZeroExits) {
       const std::uint16_t sn = p.snap({d});
       p.ins(op, IrType::k_flt, p.flt_val(7.5), d, sn);
       p.close();
-      ASSERT_TRUE(p.compile());
+      KRAIT_ASSEMBLE_NEXT(p);
       Slots none;
       EXPECT_EQ(p.run(none.v), sn) << op_info(op).name << " sign " << sign;
       EXPECT_EQ(p.ts.iterations, 2u) << op_info(op).name << " sign " << sign;
@@ -520,7 +555,7 @@ TEST_F(X64Test, FloatDivisionByZeroExits) {
   }
 }
 
-TEST_F(X64Test, StlistRefusesAnItemWhoseDeathCouldRunCode) {
+TEST_P(EmitTest, StlistRefusesAnItemWhoseDeathCouldRunCode) {
   // list[iter] = iter * 1000 + 1000: an int and a float are replaced, a str is not (its
   // deallocation is harmless, but in general an object's may run Python code).
   PyObject* old0 = py("10**12");
@@ -542,7 +577,7 @@ TEST_F(X64Test, StlistRefusesAnItemWhoseDeathCouldRunCode) {
   const std::uint16_t sn = p.snap({l, p.iter, v});
   p.ins(IrOp::STLIST, IrType::k_void, args, v, sn);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({list});
   EXPECT_EQ(p.run(s.v), sn);
   EXPECT_EQ(p.ts.iterations, 2u);
@@ -557,7 +592,7 @@ TEST_F(X64Test, StlistRefusesAnItemWhoseDeathCouldRunCode) {
   Py_DECREF(old2);
 }
 
-TEST_F(X64Test, FtoiTruncatesAndExitsOutsideInt64) {
+TEST_P(EmitTest, FtoiTruncatesAndExitsOutsideInt64) {
   Prog p;
   const IrRef x = p.sload(0);
   const IrRef f = p.ins(IrOp::UNBOXF, IrType::k_flt, x);
@@ -567,7 +602,7 @@ TEST_F(X64Test, FtoiTruncatesAndExitsOutsideInt64) {
   const std::uint16_t fin = p.snap({r});
   p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, fin);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (double d : {0.0, -0.0, 2.9, -2.9, 1e18, -1e18, 9223372036854774784.0}) {
     Slots s({PyFloat_FromDouble(d)});
@@ -584,7 +619,7 @@ TEST_F(X64Test, FtoiTruncatesAndExitsOutsideInt64) {
   }
 }
 
-TEST_F(X64Test, SstoreReplacesHarmlessSlotValuesOnly) {
+TEST_P(EmitTest, SstoreReplacesHarmlessSlotValuesOnly) {
   // Slot k = box(iter * 1000 + 1000) for k = 0 (an int), 1 (None) and 2 (a str: refused).
   PyObject* old0 = py("10**12");
   Slots s({Py_NewRef(old0), Py_NewRef(Py_None), py("'keep'")});
@@ -602,7 +637,7 @@ TEST_F(X64Test, SstoreReplacesHarmlessSlotValuesOnly) {
   const std::uint16_t s2 = p.snap({v});
   p.ins(IrOp::SSTORE, IrType::k_void, p.ki(2), v, s2);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   EXPECT_EQ(p.run(s.v), s2);
   EXPECT_EQ(p.ts.iterations, 0u);
   EXPECT_EQ(repr(s.v[0]), "1000");
@@ -613,7 +648,7 @@ TEST_F(X64Test, SstoreReplacesHarmlessSlotValuesOnly) {
   Py_DECREF(old0);
 }
 
-TEST_F(X64Test, LappendBoxesEachKind) {
+TEST_P(EmitTest, LappendBoxesEachKind) {
   // Three iterations of ints.append(v); flts.append(float(v)); objs.append(o);
   // bools.append(iter < 1).
   PyObject* o = py("object()");
@@ -632,7 +667,7 @@ TEST_F(X64Test, LappendBoxesEachKind) {
   const std::uint16_t send = p.snap({v});
   p.guard(IrOp::GLT, p.iter, p.ki(2), send);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   EXPECT_EQ(p.run(s.v), send);
   EXPECT_EQ(repr(s.v[0]), "[1000, 2000, 3000]");
   EXPECT_EQ(repr(s.v[1]), "[1000.0, 2000.0, 3000.0]");
@@ -685,10 +720,11 @@ struct IntOps {
   }
 };
 
-TEST_F(X64Test, IntOpsMatchPython) {
+TEST_P(EmitTest, IntOpsMatchPython) {
   const std::int64_t vals[] = {0, 1, -1, 2, -2, 3, -3, 7, -7, 1 << 20, -(1 << 20), kMax, kMin};
-  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kRdxOnly, &kTwoRegs}) {
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &clobbered(), &two_regs()}) {
     IntOps t(*regs);
+    if (!runs_here()) continue;
     Prog& p = t.p;
     for (std::int64_t a : vals) {
       for (std::int64_t d : vals) {
@@ -732,9 +768,9 @@ TEST_F(X64Test, IntOpsMatchPython) {
 }
 
 // SAR by each constant count, on the value of slot 0, against Python's >>.
-TEST_F(X64Test, SarMatchesPythonRightShift) {
+TEST_P(EmitTest, SarMatchesPythonRightShift) {
   const int counts[] = {0, 1, 3, 31, 62, 63};
-  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kTwoRegs}) {
+  for (const RegFile* regs : {&krait::jit::regs(), &kAllSpilled, &two_regs()}) {
     Prog p;
     const IrRef sa = p.sload(0);
     const std::uint16_t s0 = p.snap({sa});
@@ -745,7 +781,7 @@ TEST_F(X64Test, SarMatchesPythonRightShift) {
     const std::uint16_t s_end = p.snap(all);
     p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
     p.close();
-    ASSERT_TRUE(p.compile(*regs));
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
     for (std::int64_t v : {std::int64_t{0}, std::int64_t{1}, std::int64_t{-1}, std::int64_t{-7},
                            std::int64_t{1} << 40, -(std::int64_t{1} << 40), kMax, kMin}) {
       Slots s({PyLong_FromLongLong(v)});
@@ -801,13 +837,14 @@ struct FloatOps {
   }
 };
 
-TEST_F(X64Test, FloatOpsMatchPython) {
+TEST_P(EmitTest, FloatOpsMatchPython) {
   const double inf = std::numeric_limits<double>::infinity();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double vals[] = {0.0,  -0.0, 1.0,   -1.0,    2.5, -2.5, 7.0,
                          -7.0, 0.1,  1e300, -1e-300, inf, -inf, nan};
-  for (const RegFile* regs : {&x64_regfile(), &kAllSpilled, &kTwoRegs}) {
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &two_regs()}) {
     FloatOps t(*regs);
+    if (!runs_here()) continue;
     Prog& p = t.p;
     for (double a : vals) {
       for (double d : vals) {
@@ -851,7 +888,7 @@ TEST_F(X64Test, FloatOpsMatchPython) {
 
 // --- memory ----------------------------------------------------------------------------------
 
-TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
+TEST_P(EmitTest, ListAndTupleItemLoadsAreBorrowed) {
   Prog p;
   const IrRef l = p.sload(0), t = p.sload(1);
   const IrRef items = p.ins(IrOp::LDFLD, IrType::k_ptr, l, kNoRef, kOffListItems);
@@ -863,7 +900,7 @@ TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
   const std::uint16_t sn = p.snap({li, ti, n});
   p.guard(IrOp::GLT, p.iter, last, sn);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({py("['a', 'b', 'c']"), py("('x', 'y', 'z')")});
   std::vector<Py_ssize_t> before;
   for (int k = 0; k < 3; ++k) {
@@ -884,7 +921,7 @@ TEST_F(X64Test, ListAndTupleItemLoadsAreBorrowed) {
 // The store helpers give the new value to an item only the list references (same object,
 // same digit count), and otherwise box a new object: small ints come from CPython's cache,
 // items referenced elsewhere keep their value.
-TEST_F(X64Test, ListStoreHelpersReuseUniqueItemsInPlace) {
+TEST_P(EmitTest, ListStoreHelpersReuseUniqueItemsInPlace) {
   PyObject* list = PyList_New(4);
   PyList_SET_ITEM(list, 0, PyLong_FromLong(1000));
   PyList_SET_ITEM(list, 1, PyLong_FromLong(1001));
@@ -919,7 +956,7 @@ TEST_F(X64Test, ListStoreHelpersReuseUniqueItemsInPlace) {
   Py_DECREF(list);
 }
 
-TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
+TEST_P(EmitTest, ListStoresBoxAndReleaseTheOldItem) {
   // ints[iter] = iter * 1000003 + 1000 and floats[iter] = float(that), for iter = 0..2.
   PyObject* ints = py("[10**12, 10**13, 10**14, 10**15]");
   PyObject* flts = py("[0.25, 0.5, 10**16, 7]");
@@ -945,7 +982,7 @@ TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
   const std::uint16_t send = p.snap({v, f});
   p.guard(IrOp::GLT, p.iter, p.ki(2), send);
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({ints, flts});
   EXPECT_EQ(p.run(s.v), send);
   EXPECT_EQ(p.ts.iterations, 2u);
@@ -961,6 +998,84 @@ TEST_F(X64Test, ListStoresBoxAndReleaseTheOldItem) {
   EXPECT_EQ(Py_REFCNT(old[6]), rc[6]);  // item 3 was not stored to
   EXPECT_EQ(Py_REFCNT(old[7]), rc[7]);
   for (PyObject* o : old) Py_DECREF(o);
+}
+
+// --- side traces ------------------------------------------------------------------------------
+
+TEST_P(EmitTest, FrameIsTheRunningFrame) {
+  Prog p;
+  const IrRef f = p.ins(IrOp::FRAME, IrType::k_ptr);
+  const std::uint16_t sn = p.snap({f});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, sn);
+  p.loop();
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  Slots none;
+  auto* frame = reinterpret_cast<_PyInterpreterFrame*>(&none);  // only its address is read
+  EXPECT_EQ(p.run(none.v, frame), sn);
+  EXPECT_EQ(p.raw(f), reinterpret_cast<std::uint64_t>(frame));
+}
+
+// A root loop counting `iter` to the safety limit whose exit at iter == 3 is patched to a
+// side trace entered with the root's registers (PVAL), which adds 10 to the counter and
+// continues in the root's loop (LINK): the patched stub, the side trace without a prologue
+// and the jump back into the loop all run, and code run before the patch does not linger
+// (the instruction-cache flush; qemu-user's translated-code cache).
+TEST_P(EmitTest, PatchedExitRunsASideTraceThatLinksBack) {
+  for (const RegFile* rf : {&regs(), &two_regs(), &kAllSpilled}) {
+    Prog root;
+    const IrRef lim_obj = root.sload(0);
+    const std::uint16_t s0 = root.snap({lim_obj});
+    const IrRef lim = root.ins(IrOp::UNBOXI, IrType::k_int, lim_obj, kNoRef, s0);
+    root.loop();
+    const std::uint16_t s_side = root.snap({root.iter, lim});
+    root.guard(IrOp::GNE, root.iter, root.ki(3), s_side);
+    const std::uint16_t s_lim = root.snap({root.iter});
+    root.guard(IrOp::GLT, root.iter, lim, s_lim);
+    root.close();
+    ASSERT_TRUE(root.compile(*rf));
+
+    Prog side;
+    side.t.patched = true;
+    side.t.root = side.t.parent = &root.t;
+    side.t.parent_exit = s_side;
+    side.t.imports = {root.loc(root.iter)};
+    const IrRef pv = side.ins(IrOp::PVAL, IrType::k_int, kNoRef, kNoRef, 0);
+    const IrRef next = side.ins(IrOp::ADD, IrType::k_int, pv, side.ki(10));
+    side.ins(IrOp::LINK, IrType::k_void);
+    side.t.link_moves = {Trace::LinkMove{root.loc(root.iter), next}};
+    // What jit/trace.cpp derives: the root's loop-carried registers are the side trace's to
+    // leave alone, its spill slots start above the root's.
+    RegConstraints rc;
+    const RegAllocResult& ra = root.allocation();
+    for (IrRef r = 0; r < root.b.loop; ++r) {
+      const Loc& l = ra.locs[r];
+      if (ra.last_use[r] != root.b.size()) continue;
+      if (l.kind == Loc::kGpr) rc.avoid_gpr |= 1u << l.index;
+      if (l.kind == Loc::kXmm) rc.avoid_fpr |= 1u << l.index;
+    }
+    rc.pinned = &side.t.imports;
+    rc.spill_base = ra.spills;
+    const std::vector<IrRef> link_uses = {next};
+    rc.link_uses = &link_uses;
+    KRAIT_ASSEMBLE_NEXT(side, *rf, rc);
+    // Run before the patch (the stub exits), so that stale code would show after it.
+    Slots s1({PyLong_FromLong(50)});
+    EXPECT_EQ(root.run(s1.v), s_side);
+    EXPECT_EQ(root.ival(root.iter), 3);
+    ASSERT_TRUE(g_backend->target().patch_exit(root.t, s_side, side.t.mcode));
+
+    // iter runs 0, 1, 2, 3 -> 13 (the side trace), ..., 50: 3 + 1 + 37 back-edges.
+    Slots s({PyLong_FromLong(50)});
+    EXPECT_EQ(root.run(s.v), s_lim);
+    EXPECT_EQ(root.ts.iterations, 41u);
+    EXPECT_EQ(root.ival(root.iter), 50);
+    EXPECT_EQ(root.ts.exit_trace, &root.t);
+    // A limit below 3: the root exits before ever reaching the patched stub.
+    Slots s2({PyLong_FromLong(2)});
+    EXPECT_EQ(root.run(s2.v), s_lim);
+    EXPECT_EQ(root.ival(root.iter), 2);
+  }
 }
 
 // --- whole loops -----------------------------------------------------------------------------
@@ -981,9 +1096,10 @@ struct RangeSum {
   static constexpr std::uint32_t kExitPreRoll = 0, kExitExhausted = 3, kExitOverflow = 5;
 };
 
-TEST_F(X64Test, RangeSumRunsToTheEnd) {
-  for (const RegFile* regs : {&x64_regfile(), &kTwoRegs, &kAllSpilled}) {
+TEST_P(EmitTest, RangeSumRunsToTheEnd) {
+  for (const RegFile* regs : {&regs(), &two_regs(), &kAllSpilled}) {
     RangeSum t(*regs);
+    if (!runs_here()) continue;
     Prog& p = t.p;
     ASSERT_EQ(p.b.at(RangeSum::kS).op, IrOp::ADDOV) << p.dump();
     ASSERT_EQ(p.b.at(RangeSum::kSumBody).op, IrOp::ADDOV) << p.dump();
@@ -1005,8 +1121,9 @@ TEST_F(X64Test, RangeSumRunsToTheEnd) {
   }
 }
 
-TEST_F(X64Test, RangeSumExits) {
-  RangeSum t(x64_regfile());
+TEST_P(EmitTest, RangeSumExits) {
+  RangeSum t(regs());
+  if (!runs_here()) return;
   Prog& p = t.p;
   // s + i overflows when i reaches 5: four body iterations ran, the fifth exits at the
   // BINARY_OP with s still the previous sum and the iterator already advanced.
@@ -1027,10 +1144,10 @@ TEST_F(X64Test, RangeSumExits) {
   }
 }
 
-TEST_F(X64Test, PhiMovesArePermutations) {
+TEST_P(EmitTest, PhiMovesArePermutations) {
   // At the back-edge (x, y, z) = (y, z, x), (u, w) = (w, u) and the same 3-cycle in floats:
   // every PHI move reads a location another one writes.
-  for (const RegFile* regs : {&x64_regfile(), &kTwoRegs, &kAllSpilled}) {
+  for (const RegFile* regs : {&regs(), &two_regs(), &kAllSpilled}) {
     Prog p;
     const IrRef lim_obj = p.sload(0);
     const std::uint16_t s0 = p.snap({lim_obj});
@@ -1045,7 +1162,7 @@ TEST_F(X64Test, PhiMovesArePermutations) {
     const std::pair<IrRef, IrRef> phis[] = {{x, y}, {y, z},   {z, x},   {u, w},
                                             {w, u}, {fx, fy}, {fy, fz}, {fz, fx}};
     for (const auto& [to, from] : phis) p.ins(IrOp::PHI, IrType::k_void, to, from);
-    ASSERT_TRUE(p.compile(*regs));
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
     for (long k = 0; k < 5; ++k) {
       Slots s({PyLong_FromLong(k)});
       ASSERT_EQ(p.run(s.v), sn);
@@ -1065,24 +1182,25 @@ TEST_F(X64Test, PhiMovesArePermutations) {
   }
 }
 
-// Caller-saved registers (rcx, rdx, rsi, rdi, r8-r10) a value may live in.
+// Caller-saved registers (x86-64: rcx, rdx, rsi, rdi, r8-r10; AArch64: x0-x14) a value may
+// live in.
 bool caller_saved(const Loc& l) {
   if (l.kind != Loc::kGpr) return false;
-  for (int r : {1, 2, 6, 7, 8, 9, 10}) {
+  for (int r : g_backend->caller_saved_gpr) {
     if (l.index == r) return true;
   }
   return false;
 }
 
-// Eleven values plus the guard's operand fill the callee-saved registers and then the
+// Enough values plus the guard's operand to fill the callee-saved registers and then six
 // caller-saved ones; the guard's snapshot is their last use.
 std::vector<IrRef> fill_registers(Prog& p, IrRef first) {
   std::vector<IrRef> vals = {first};
-  for (int k = 1; k <= 11; ++k) vals.push_back(p.int_val(k * 111));
+  for (int k = 1; k <= g_backend->callee_saved_gpr + 6; ++k) vals.push_back(p.int_val(k * 111));
   return vals;
 }
 
-TEST_F(X64Test, UnboxiExitAfterTheHelperKeepsSnapshotValues) {
+TEST_P(EmitTest, UnboxiExitAfterTheHelperKeepsSnapshotValues) {
   Prog p;
   const IrRef x = p.sload(0);
   const std::vector<IrRef> vals = fill_registers(p, x);
@@ -1090,11 +1208,11 @@ TEST_F(X64Test, UnboxiExitAfterTheHelperKeepsSnapshotValues) {
   p.ins(IrOp::UNBOXI, IrType::k_int, x, kNoRef, sn);
   p.loop();
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   int in_caller_saved = 0;
   for (IrRef v : vals) in_caller_saved += caller_saved(p.loc(v));
   ASSERT_GE(in_caller_saved, 4) << p.dump();
-  // The helper call (krait_jit_unbox_int, its arguments in rdi and rsi) comes between the
+  // The helper call (krait_jit_unbox_int, its arguments in rdi/rsi or x0/x1) comes between the
   // values' last use and the exit that reads them.
   Slots s({py("2**64")});
   EXPECT_EQ(p.run(s.v), sn);
@@ -1104,7 +1222,7 @@ TEST_F(X64Test, UnboxiExitAfterTheHelperKeepsSnapshotValues) {
                                                                    << p.dump();
 }
 
-TEST_F(X64Test, StlistExitAfterTheHelperKeepsSnapshotValues) {
+TEST_P(EmitTest, StlistExitAfterTheHelperKeepsSnapshotValues) {
   Prog p;
   const IrRef l = p.sload(0);
   const std::vector<IrRef> vals = fill_registers(p, l);
@@ -1112,7 +1230,7 @@ TEST_F(X64Test, StlistExitAfterTheHelperKeepsSnapshotValues) {
   p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, l, p.ki(0)), p.ki(5), sn);
   p.loop();
   p.close();
-  ASSERT_TRUE(p.compile());
+  KRAIT_ASSEMBLE(p);
   Slots s({py("['refused']")});
   EXPECT_EQ(p.run(s.v), sn);
   EXPECT_EQ(p.obj(l), s.v[0]);
@@ -1120,6 +1238,11 @@ TEST_F(X64Test, StlistExitAfterTheHelperKeepsSnapshotValues) {
     EXPECT_EQ(p.ival(vals[k]), static_cast<std::int64_t>(k * 111)) << "ref " << vals[k] << "\n"
                                                                    << p.dump();
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EmitTest, ::testing::Values(&kBackends[0], &kBackends[1]),
+                         [](const ::testing::TestParamInfo<const Backend*>& info) {
+                           return std::string(info.param->name);
+                         });
 
 }  // namespace
 }  // namespace krait::jit
