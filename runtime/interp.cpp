@@ -1311,6 +1311,37 @@ op_CALL: {
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
   PyObject* function = PEEK(total_args + 1);
+  if (Py_TYPE(function) == &PyFunction_Type && inline_calls) {
+    // A call to a Python function: as CPython does without a hook, push its frame and run it
+    // in this loop, the arguments' references moving from our stack into the callee's locals
+    // (so an argument the callee drops dies inside it). Only calls whose argument binding
+    // cannot fail are taken here; for any other, vectorcall raises CPython's exact error.
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    Py_ssize_t npos = total_args - nkw;
+    _PyInterpreterFrame* callee = nullptr;
+    CodeInfo* callee_info = nullptr;
+    int bind = bind_arguments(tstate, reinterpret_cast<PyFunctionObject*>(function),
+                              sp - total_args, npos, kwnames, &callee, &callee_info);
+    if (bind < 0) goto error_at;
+    if (bind > 0) {
+      kwnames = nullptr;
+      sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
+      frame->stacktop = static_cast<int>(sp - localsplus);
+      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+      callee->previous = frame;
+      frame = cframe.current_frame = callee;
+      info = callee_info;
+      LOAD_FRAME_STATE();
+      ip = instrs;
+      sp = _PyFrame_GetStackPointer(frame);
+      frame->stacktop = -1;
+      bump(Stat::k_interp_inlined_calls);
+      if (enter_recursive_call(tstate)) goto exit_with_error;
+      DISPATCH();
+    }
+    // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
+    frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+  }
   // CPython's specialized CALL forms apply once its code is quickened (co_warmup reached 0;
   // the first execution after that specializes): they call C functions directly and count
   // recursion levels differently from the generic vectorcall path, which cold code takes.
@@ -1406,37 +1437,6 @@ op_CALL: {
       ++ip;
       goto finish_init;
     }
-  }
-  if (Py_TYPE(function) == &PyFunction_Type && inline_calls) {
-    // A call to a Python function: as CPython does without a hook, push its frame and run it
-    // in this loop, the arguments' references moving from our stack into the callee's locals
-    // (so an argument the callee drops dies inside it). Only calls whose argument binding
-    // cannot fail are taken here; for any other, vectorcall raises CPython's exact error.
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    Py_ssize_t npos = total_args - nkw;
-    _PyInterpreterFrame* callee = nullptr;
-    CodeInfo* callee_info = nullptr;
-    int bind = bind_arguments(tstate, reinterpret_cast<PyFunctionObject*>(function),
-                              sp - total_args, npos, kwnames, &callee, &callee_info);
-    if (bind < 0) goto error_at;
-    if (bind > 0) {
-      kwnames = nullptr;
-      sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
-      frame->stacktop = static_cast<int>(sp - localsplus);
-      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
-      callee->previous = frame;
-      frame = cframe.current_frame = callee;
-      info = callee_info;
-      LOAD_FRAME_STATE();
-      ip = instrs;
-      sp = _PyFrame_GetStackPointer(frame);
-      frame->stacktop = -1;
-      bump(Stat::k_interp_inlined_calls);
-      if (enter_recursive_call(tstate)) goto exit_with_error;
-      DISPATCH();
-    }
-    // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
-    frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
   }
   Py_ssize_t positional =
       total_args - (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
