@@ -20,6 +20,21 @@ import subprocess
 import sys
 import tempfile
 
+# --small: sizes that keep each program's run under callgrind to seconds (the README's
+# instruction table uses them).
+SMALL = {
+    "fib": {"N": 25, "COUNTED_N": 10}, "sum_squares": {"REPEATS": 1, "BASE_N": 100000},
+    "string_build": {"RECORDS": 20000}, "generators": {"N": 100000, "TREE_DEPTH": 10, "ROUNDS": 1},
+    "richards": {"JOBS": 3000}, "float_points": {"POINTS": 3000, "ROUNDS": 15},
+    "nbody": {"STEPS": 10000}, "bytecode_vm": {"PRIME_LIMIT": 2000, "GCD_LIMIT": 20},
+    "dot_product": {"LENGTH": 20000, "ROUNDS": 3}, "prefix_sums": {"LENGTH": 20000, "ROUNDS": 3},
+    "fannkuch": {"N": 7}, "mandelbrot": {"WIDTH": 60, "HEIGHT": 40},
+    "mandelbrot_floats": {"WIDTH": 60, "HEIGHT": 40}, "nqueens": {"N": 7, "GEN_N": 6},
+    "raytrace": {"WIDTH": 40, "HEIGHT": 30}, "spectral_norm": {"N": 60, "ITERATIONS": 3},
+    "word_count": {"WORDS": 30000}, "collatz": {"LIMIT": 10000}, "histogram": {"SAMPLES": 100000},
+    "leibniz": {"TERMS": 300000},
+}
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(ROOT, "bench", "programs")
 
@@ -55,6 +70,8 @@ def main():
                     help="NAME=COMMAND (repeatable; leading KEY=VALUE words set the environment)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
                     help="rewrite a top-level `NAME = number` assignment (repeatable)")
+    ap.add_argument("--small", action="store_true",
+                    help="use the built-in small sizes of each program (before any --set)")
     args = ap.parse_args()
     interps = args.interp or [parse_interp("stock=/usr/bin/python3.11"),
                               parse_interp(f"krait={ROOT}/build/release/krait")]
@@ -68,7 +85,8 @@ def main():
         print(header)
         for prog in args.programs:
             src = open(os.path.join(PROGRAMS, prog + ".py")).read()
-            for k, v in overrides.items():
+            sizes = {**(SMALL.get(prog, {}) if args.small else {}), **overrides}
+            for k, v in sizes.items():
                 src = re.sub(rf"(?m)^{re.escape(k)} = [0-9_.]+", f"{k} = {v}", src)
             script = os.path.join(tmp, prog + ".py")
             with open(script, "w") as f:
