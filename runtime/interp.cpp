@@ -782,6 +782,7 @@ op_BINARY_OP: {
   PyObject* lhs = SECOND();
   PyObject* res;
   long a, b;
+  double x, y;
   // Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
   // the number protocol would reach, or compute the float result directly.
   switch (ip->arg) {
@@ -813,6 +814,10 @@ op_BINARY_OP: {
         ip += 2;
         DISPATCH();
       }
+      if (float_mixed_operands(lhs, rhs, &x, &y)) {
+        res = PyFloat_FromDouble(x + y);  // int + float and float + int (float's methods)
+        goto binary_done;
+      }
       break;
     case NB_SUBTRACT:
     case NB_INPLACE_SUBTRACT:
@@ -827,6 +832,10 @@ op_BINARY_OP: {
       }
       if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
         res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) - PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      if (float_mixed_operands(lhs, rhs, &x, &y)) {
+        res = PyFloat_FromDouble(x - y);  // int - float and float - int (float's methods)
         goto binary_done;
       }
       break;
@@ -845,6 +854,10 @@ op_BINARY_OP: {
         res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) * PyFloat_AS_DOUBLE(rhs));
         goto binary_done;
       }
+      if (float_mixed_operands(lhs, rhs, &x, &y)) {
+        res = PyFloat_FromDouble(x * y);  // int * float and float * int (float's methods)
+        goto binary_done;
+      }
       break;
     case NB_TRUE_DIVIDE:
     case NB_INPLACE_TRUE_DIVIDE:
@@ -852,6 +865,10 @@ op_BINARY_OP: {
       if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
           PyFloat_AS_DOUBLE(rhs) != 0.0) {
         res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) / PyFloat_AS_DOUBLE(rhs));
+        goto binary_done;
+      }
+      if (float_mixed_operands(lhs, rhs, &x, &y) && y != 0.0) {
+        res = PyFloat_FromDouble(x / y);  // int / float and float / int (float's methods)
         goto binary_done;
       }
       break;

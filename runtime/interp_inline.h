@@ -82,6 +82,24 @@ inline bool medium_int(PyObject* o, long* value) {
   return true;
 }
 
+// A float with an exact float or medium int (at most one 30-bit digit, exactly representable
+// as a double): both operands as doubles, as float's number methods convert them
+// (PyLong_AsDouble is exact there). False for every other pair, including float/float.
+inline bool float_mixed_operands(PyObject* lhs, PyObject* rhs, double* x, double* y) {
+  long v;
+  if (PyFloat_CheckExact(lhs) && medium_int(rhs, &v)) {
+    *x = PyFloat_AS_DOUBLE(lhs);
+    *y = static_cast<double>(v);
+    return true;
+  }
+  if (PyFloat_CheckExact(rhs) && medium_int(lhs, &v)) {
+    *x = static_cast<double>(v);
+    *y = PyFloat_AS_DOUBLE(rhs);
+    return true;
+  }
+  return false;
+}
+
 // _PyLong_FromSTwoDigits: the small-int singleton, or a new int (new reference; nullptr
 // with MemoryError set).
 inline PyObject* long_from_medium_result(long x) {
