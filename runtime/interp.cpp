@@ -758,10 +758,22 @@ op_SWAP: {
     if (res == nullptr) goto error_at; \
     NEXT();                           \
   }
-  UNARY(op_UNARY_NEGATIVE, PyNumber_Negative)
   UNARY(op_UNARY_POSITIVE, PyNumber_Positive)
   UNARY(op_UNARY_INVERT, PyNumber_Invert)
 #undef UNARY
+
+op_UNARY_NEGATIVE: {
+  // float_neg and long_neg's medium-value case inline; everything else as CPython.
+  PyObject* value = TOP();
+  long v;
+  PyObject* res = PyFloat_CheckExact(value) ? PyFloat_FromDouble(-PyFloat_AS_DOUBLE(value))
+                  : medium_int(value, &v)   ? long_from_medium_result(-v)
+                                            : PyNumber_Negative(value);
+  Py_DECREF(value);
+  TOP() = res;
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
 
 op_UNARY_NOT: {
   PyObject* value = TOP();
