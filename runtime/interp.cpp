@@ -600,6 +600,22 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     tstate->cframe->use_tracing = cframe.use_tracing;              \
   } while (0)
 
+// Continues in the frame CALL just pushed for a Python function (its locals bound; the
+// caller's stacktop and prev_instr already saved), linked under the running frame.
+#define ENTER_PUSHED_FRAME(callee, callee_info)                   \
+  do {                                                            \
+    (callee)->previous = frame;                                   \
+    frame = cframe.current_frame = (callee);                      \
+    info = (callee_info);                                         \
+    LOAD_FRAME_STATE();                                           \
+    ip = instrs;                                                  \
+    sp = _PyFrame_GetStackPointer(frame);                         \
+    frame->stacktop = -1;                                         \
+    bump(Stat::k_interp_inlined_calls);                           \
+    if (enter_recursive_call(tstate)) goto exit_with_error;       \
+    DISPATCH();                                                   \
+  } while (0)
+
 // Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
 // (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state. The caller's
 // prev_instr names CALL's last cache unit, so execution continues after the CALL.
@@ -1357,16 +1373,7 @@ op_CALL: {
       sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
       frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
-      callee->previous = frame;
-      frame = cframe.current_frame = callee;
-      info = callee_info;
-      LOAD_FRAME_STATE();
-      ip = instrs;
-      sp = _PyFrame_GetStackPointer(frame);
-      frame->stacktop = -1;
-      bump(Stat::k_interp_inlined_calls);
-      if (enter_recursive_call(tstate)) goto exit_with_error;
-      DISPATCH();
+      ENTER_PUSHED_FRAME(callee, callee_info);
     }
     // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
     frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
@@ -1437,16 +1444,7 @@ op_CALL: {
           kwnames = nullptr;
           frame->stacktop = static_cast<int>(sp - localsplus);
           init_frames[n_init++] = callee;
-          callee->previous = frame;
-          frame = cframe.current_frame = callee;
-          info = callee_info;
-          LOAD_FRAME_STATE();
-          ip = instrs;
-          sp = _PyFrame_GetStackPointer(frame);
-          frame->stacktop = -1;
-          bump(Stat::k_interp_inlined_calls);
-          if (enter_recursive_call(tstate)) goto exit_with_error;
-          DISPATCH();
+          ENTER_PUSHED_FRAME(callee, callee_info);
         }
         // Not bound here (nothing consumed): drop the new references again.
         Py_DECREF(init);
@@ -2434,6 +2432,7 @@ exit_with_error:
 #undef CHECK_EVAL_BREAKER
 #undef BACK_EDGE
 #undef POP_TO_CALLER
+#undef ENTER_PUSHED_FRAME
 #undef UNLINK_CFRAME
 #undef LOAD_FRAME_STATE
 #undef IS_INIT_FRAME
