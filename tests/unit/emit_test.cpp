@@ -622,6 +622,7 @@ TEST_P(EmitTest, FtoiTruncatesAndExitsOutsideInt64) {
 TEST_P(EmitTest, SstoreReplacesHarmlessSlotValuesOnly) {
   // Slot k = box(iter * 1000 + 1000) for k = 0 (an int), 1 (None) and 2 (a str: refused).
   PyObject* old0 = py("10**12");
+  Slots own({old0});  // the test's reference, released also when the program is only assembled
   Slots s({Py_NewRef(old0), Py_NewRef(Py_None), py("'keep'")});
   PyObject* old2 = s.v[2];
   const Py_ssize_t rc0 = Py_REFCNT(old0), rc2 = Py_REFCNT(old2);
@@ -645,13 +646,13 @@ TEST_P(EmitTest, SstoreReplacesHarmlessSlotValuesOnly) {
   EXPECT_EQ(s.v[2], old2);
   EXPECT_EQ(Py_REFCNT(old2), rc2);
   EXPECT_EQ(Py_REFCNT(old0), rc0 - 1);  // the slot's reference was released
-  Py_DECREF(old0);
 }
 
 TEST_P(EmitTest, LappendBoxesEachKind) {
   // Three iterations of ints.append(v); flts.append(float(v)); objs.append(o);
   // bools.append(iter < 1).
   PyObject* o = py("object()");
+  Slots own({o});  // the test's reference, released also when the program is only assembled
   const Py_ssize_t rco = Py_REFCNT(o);
   Slots s({py("[]"), py("[]"), py("[]"), py("[]"), Py_NewRef(o)});
   Prog p;
@@ -674,7 +675,6 @@ TEST_P(EmitTest, LappendBoxesEachKind) {
   EXPECT_EQ(PyList_GET_SIZE(s.v[2]), 3);
   EXPECT_EQ(repr(s.v[3]), "[True, False, False]");
   EXPECT_EQ(Py_REFCNT(o), rco + 1 + 3);  // the slot's reference and one per append
-  Py_DECREF(o);
 }
 
 // --- arithmetic ------------------------------------------------------------------------------
