@@ -47,6 +47,57 @@ bool set_extra_slot(PyCodeObject* code, void* value) {
   return true;
 }
 
+#define XOP(xname, number)                                       \
+  static_assert(kPyOps[number].name == nullptr && number != 255, \
+                "xop " #xname " takes a number CPython 3.11 uses");
+#include "interp_xops.def"
+#undef XOP
+
+// Chooses each instruction's dispatch form (Instr::xop): a BINARY_OP handler per operator,
+// and a super-instruction where a local/constant load or local store is followed by another.
+void assign_xops(CodeInfo* info) {
+  auto& ins = info->instrs;
+  for (std::size_t i = 0; i < ins.size(); ++i) {
+    Instr& in = ins[i];
+    in.xop = in.op;
+    if (in.op == BINARY_OP) {
+      switch (in.arg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD:
+          in.xop = kXOp_BINARY_OP_ADD;
+          break;
+        case NB_SUBTRACT:
+        case NB_INPLACE_SUBTRACT:
+          in.xop = kXOp_BINARY_OP_SUBTRACT;
+          break;
+        case NB_MULTIPLY:
+        case NB_INPLACE_MULTIPLY:
+          in.xop = kXOp_BINARY_OP_MULTIPLY;
+          break;
+        case NB_TRUE_DIVIDE:
+        case NB_INPLACE_TRUE_DIVIDE:
+          in.xop = kXOp_BINARY_OP_TRUE_DIVIDE;
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    if (i + 1 >= ins.size()) continue;
+    const int next = ins[i + 1].op;
+    if (in.op == LOAD_FAST && next == LOAD_FAST)
+      in.xop = kXOp_LOAD_FAST__LOAD_FAST;
+    else if (in.op == LOAD_FAST && next == LOAD_CONST)
+      in.xop = kXOp_LOAD_FAST__LOAD_CONST;
+    else if (in.op == LOAD_CONST && next == LOAD_FAST)
+      in.xop = kXOp_LOAD_CONST__LOAD_FAST;
+    else if (in.op == STORE_FAST && next == LOAD_FAST)
+      in.xop = kXOp_STORE_FAST__LOAD_FAST;
+    else if (in.op == STORE_FAST && next == STORE_FAST)
+      in.xop = kXOp_STORE_FAST__STORE_FAST;
+  }
+}
+
 }  // namespace
 
 Py_ssize_t g_code_extra_index = -1;
@@ -117,6 +168,7 @@ CodeInfo* decode_code(PyCodeObject* code) {
       info->has_loop = true;
     }
   }
+  assign_xops(info);
   // co_exceptiontable: entries of four varints (start, size, target, depth << 1 | lasti),
   // 6 value bits per byte, 0x40 = more bytes follow, 0x80 marks an entry's first byte.
   {

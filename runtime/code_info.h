@@ -26,6 +26,7 @@ enum InstrFlags : std::uint8_t {
 struct Instr {
   std::uint8_t op;        // base (un-specialized) opcode
   std::uint8_t flags;     // InstrFlags
+  std::uint8_t xop;       // what normal dispatch runs: `op` or a form of it (interp_xops.def)
   std::uint16_t cache;    // index into CodeInfo::caches (LOAD_ATTR/METHOD/GLOBAL), or kNoCache
   std::int32_t arg;       // full oparg, EXTENDED_ARG prefixes folded in
   std::uint32_t offset;   // code unit of the instruction itself (what f_lasti reports)
@@ -35,6 +36,13 @@ struct Instr {
 };
 
 inline constexpr std::uint16_t kNoCache = 0xffff;
+
+// Krait's dispatch opcodes (interp_xops.def).
+enum XOp : std::uint8_t {
+#define XOP(name, number) kXOp_##name = number,
+#include "interp_xops.def"
+#undef XOP
+};
 
 // One row of the code object's exception table (co_exceptiontable), decoded: instructions
 // whose offset lies in [start, end) jump to instruction `handler` with the value stack cut to

@@ -461,6 +461,9 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define X(name) targets[name] = &&op_##name;
     KRAIT_INTERP_OPS(X)
 #undef X
+#define XOP(name, number) targets[number] = &&xop_##name;
+#include "interp_xops.def"
+#undef XOP
     targets[255] = &&slow_dispatch;
     layouts_ok = jit::check_pylayouts();
     // CPython's interp->callable_cache: the builtins its specializer treats specially,
@@ -525,6 +528,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   PyObject** sp = _PyFrame_GetStackPointer(frame);
   frame->stacktop = -1;  // running: the GC must not traverse the value stack (as CPython)
   PyObject* kwnames = nullptr;  // set by KW_NAMES, consumed by the CALL that follows it
+  PyObject* binop_res;  // binary_done's input: the result, the operands still on the stack
   // __init__ frames of class calls running in this loop (innermost last): their return
   // finishes the class call (finish_init). Deeper nesting takes the C-recursive path.
   constexpr int kMaxInitFrames = 32;
@@ -560,13 +564,14 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define PEEK(n) (sp[-(n)])
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
-#define GETLOCAL(i) (localsplus[i])
+// Through `frame` (its localsplus is at a fixed offset): one register fewer than a pointer.
+#define GETLOCAL(i) (frame->localsplus[i])
 // Dispatch is replicated into every handler (not a shared `goto dispatch`), so each handler
 // ends in its own indirect jump and the branch predictor sees opcode pairs, as in CPython.
 #define DISPATCH()                                            \
   do {                                                        \
     frame->prev_instr = first_instr + ip->offset;             \
-    goto* table[ip->op | cframe.use_tracing];                 \
+    goto* table[ip->xop | cframe.use_tracing];                \
   } while (0)
 #define NEXT() \
   do {         \
@@ -733,6 +738,71 @@ op_STORE_FAST: {
   NEXT();
 }
 
+// Super-instructions (interp_xops.def): each half as its own instruction does it. A second
+// half that fails (an unbound local) is dispatched normally, so its error is raised at its own
+// position; so is a second half after a store whose destructor switched tracing on, so that
+// CPython takes over before it.
+#define STORE_LOCAL_THEN_CHECK(index)                      \
+  do {                                                     \
+    PyObject* old_ = GETLOCAL(index);                      \
+    GETLOCAL(index) = POP();                               \
+    if (old_ != nullptr && --old_->ob_refcnt == 0) {       \
+      _Py_Dealloc(old_);                                   \
+      if (KRAIT_UNLIKELY(cframe.use_tracing)) NEXT();      \
+    }                                                      \
+  } while (0)
+#define PUSH_SECOND_LOCAL()                                \
+  do {                                                     \
+    PyObject* second_ = GETLOCAL(ip[1].arg);               \
+    if (KRAIT_UNLIKELY(second_ == nullptr)) NEXT();        \
+    Py_INCREF(second_);                                    \
+    PUSH(second_);                                         \
+    ip += 2;                                               \
+    DISPATCH();                                            \
+  } while (0)
+xop_LOAD_FAST__LOAD_FAST: {
+  PyObject* first = GETLOCAL(ip->arg);
+  if (KRAIT_UNLIKELY(first == nullptr)) goto op_LOAD_FAST;
+  Py_INCREF(first);
+  PUSH(first);
+  PUSH_SECOND_LOCAL();
+}
+
+xop_LOAD_FAST__LOAD_CONST: {
+  PyObject* first = GETLOCAL(ip->arg);
+  if (KRAIT_UNLIKELY(first == nullptr)) goto op_LOAD_FAST;
+  PyObject* second = PyTuple_GET_ITEM(consts, ip[1].arg);
+  Py_INCREF(first);
+  Py_INCREF(second);
+  sp[0] = first;
+  sp[1] = second;
+  sp += 2;
+  ip += 2;
+  DISPATCH();
+}
+
+xop_LOAD_CONST__LOAD_FAST: {
+  PyObject* first = PyTuple_GET_ITEM(consts, ip->arg);
+  Py_INCREF(first);
+  PUSH(first);
+  PUSH_SECOND_LOCAL();
+}
+
+xop_STORE_FAST__LOAD_FAST:
+  STORE_LOCAL_THEN_CHECK(ip->arg);
+  PUSH_SECOND_LOCAL();
+
+xop_STORE_FAST__STORE_FAST: {
+  STORE_LOCAL_THEN_CHECK(ip->arg);
+  PyObject* old = GETLOCAL(ip[1].arg);
+  GETLOCAL(ip[1].arg) = POP();
+  Py_XDECREF(old);
+  ip += 2;
+  DISPATCH();
+}
+#undef STORE_LOCAL_THEN_CHECK
+#undef PUSH_SECOND_LOCAL
+
 op_DELETE_FAST: {
   PyObject* value = GETLOCAL(ip->arg);
   if (value == nullptr) goto handoff_here;
@@ -805,113 +875,139 @@ op_UNARY_NOT: {
   NEXT();
 }
 
-op_BINARY_OP: {
-  PyObject* rhs = TOP();
-  PyObject* lhs = SECOND();
-  PyObject* res;
-  long a, b;
-  double x, y;
-  // Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
-  // the number protocol would reach, or compute the float result directly.
+op_BINARY_OP:
+  // Normal dispatch runs the per-operator xops directly; the slow paths come here.
   switch (ip->arg) {
     case NB_ADD:
     case NB_INPLACE_ADD:
-      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
-        res = long_from_medium_result(a + b);
-        goto binary_done;
-      }
-      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = _PyLong_Add(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs));
-        goto binary_done;
-      }
-      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) + PyFloat_AS_DOUBLE(rhs));
-        goto binary_done;
-      }
-      if (PyUnicode_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
-          GETLOCAL(ip[1].arg) == lhs) {
-        // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
-        // stack's reference first so PyUnicode_Append may extend the string in place, and do
-        // the STORE_FAST as part of it.
-        PyObject** target_local = &GETLOCAL(ip[1].arg);
-        Py_DECREF(lhs);  // the local still holds it
-        sp -= 2;
-        PyUnicode_Append(target_local, rhs);
-        Py_DECREF(rhs);
-        if (*target_local == nullptr) goto error_at;
-        ip += 2;
-        DISPATCH();
-      }
-      if (float_mixed_operands(lhs, rhs, &x, &y)) {
-        res = PyFloat_FromDouble(x + y);  // int + float and float + int (float's methods)
-        goto binary_done;
-      }
-      break;
+      goto xop_BINARY_OP_ADD;
     case NB_SUBTRACT:
     case NB_INPLACE_SUBTRACT:
-      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
-        res = long_from_medium_result(a - b);
-        goto binary_done;
-      }
-      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = _PyLong_Subtract(reinterpret_cast<PyLongObject*>(lhs),
-                               reinterpret_cast<PyLongObject*>(rhs));
-        goto binary_done;
-      }
-      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) - PyFloat_AS_DOUBLE(rhs));
-        goto binary_done;
-      }
-      if (float_mixed_operands(lhs, rhs, &x, &y)) {
-        res = PyFloat_FromDouble(x - y);  // int - float and float - int (float's methods)
-        goto binary_done;
-      }
-      break;
+      goto xop_BINARY_OP_SUBTRACT;
     case NB_MULTIPLY:
     case NB_INPLACE_MULTIPLY:
-      if (medium_int(lhs, &a) && medium_int(rhs, &b)) {
-        res = long_from_medium_result(a * b);
-        goto binary_done;
-      }
-      if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = _PyLong_Multiply(reinterpret_cast<PyLongObject*>(lhs),
-                               reinterpret_cast<PyLongObject*>(rhs));
-        goto binary_done;
-      }
-      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {
-        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) * PyFloat_AS_DOUBLE(rhs));
-        goto binary_done;
-      }
-      if (float_mixed_operands(lhs, rhs, &x, &y)) {
-        res = PyFloat_FromDouble(x * y);  // int * float and float * int (float's methods)
-        goto binary_done;
-      }
-      break;
+      goto xop_BINARY_OP_MULTIPLY;
     case NB_TRUE_DIVIDE:
     case NB_INPLACE_TRUE_DIVIDE:
-      // Division by zero stays on the generic path, which raises CPython's error.
-      if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) &&
-          PyFloat_AS_DOUBLE(rhs) != 0.0) {
-        res = PyFloat_FromDouble(PyFloat_AS_DOUBLE(lhs) / PyFloat_AS_DOUBLE(rhs));
-        goto binary_done;
-      }
-      if (float_mixed_operands(lhs, rhs, &x, &y) && y != 0.0) {
-        res = PyFloat_FromDouble(x / y);  // int / float and float / int (float's methods)
-        goto binary_done;
-      }
-      break;
+      goto xop_BINARY_OP_TRUE_DIVIDE;
     default:
-      break;
+      goto binary_generic;
   }
-  res = ip->arg == NB_INPLACE_POWER ? inplace_power_no_mod(lhs, rhs) : kBinaryOps[ip->arg](lhs, rhs);
-binary_done:
-  Py_DECREF(lhs);
-  Py_DECREF(rhs);
-  --sp;
-  TOP() = res;
-  if (res == nullptr) goto error_at;
-  NEXT();
+
+// Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
+// the number protocol would reach, or compute the float result directly. A float operand
+// only the value stack references (a temporary) receives the result in place, so float
+// arithmetic allocates nothing: its identity was unobservable.
+#define FLOAT_RESULT(value)                                             \
+  do {                                                                  \
+    const double result_ = (value);                                     \
+    if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {               \
+      reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
+      --sp;                                                             \
+      Py_DECREF(rhs);                                                   \
+      NEXT();                                                           \
+    }                                                                   \
+    if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {               \
+      reinterpret_cast<PyFloatObject*>(rhs)->ob_fval = result_;         \
+      --sp;                                                             \
+      TOP() = rhs;                                                      \
+      Py_DECREF(lhs);                                                   \
+      NEXT();                                                           \
+    }                                                                   \
+    binop_res = PyFloat_FromDouble(result_);                            \
+    goto binary_done;                                                   \
+  } while (0)
+// The medium-int result of medium operands: likewise into a temporary int of one digit.
+#define MEDIUM_RESULT(value)                                                        \
+  do {                                                                              \
+    const long result_ = (value);                                                   \
+    if (Py_REFCNT(lhs) == 1 && result_ >= KRAIT_SMALL_POS_INTS &&                   \
+        result_ < (1L << PyLong_SHIFT)) {                                           \
+      Py_SET_SIZE(lhs, 1);                                                          \
+      reinterpret_cast<PyLongObject*>(lhs)->ob_digit[0] =                           \
+          static_cast<digit>(result_);                                              \
+      --sp;                                                                         \
+      Py_DECREF(rhs);                                                               \
+      NEXT();                                                                       \
+    }                                                                               \
+    binop_res = long_from_medium_result(result_);                                   \
+    goto binary_done;                                                               \
+  } while (0)
+
+// Medium ints, exact ints, exact floats and float/int mixes (float's own methods), for the
+// operators whose int routine is `long_fn`.
+#define NUMERIC_FAST_PATHS(OP, long_fn)                                                   \
+  PyObject* rhs = TOP();                                                                  \
+  PyObject* lhs = SECOND();                                                               \
+  long a, b;                                                                              \
+  double x, y;                                                                            \
+  if (medium_int(lhs, &a) && medium_int(rhs, &b)) MEDIUM_RESULT(a OP b);                  \
+  if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
+    binop_res =                                                                           \
+        long_fn(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs)); \
+    goto binary_done;                                                                     \
+  }                                                                                       \
+  if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs))                            \
+    FLOAT_RESULT(PyFloat_AS_DOUBLE(lhs) OP PyFloat_AS_DOUBLE(rhs));                       \
+  if (float_mixed_operands(lhs, rhs, &x, &y)) FLOAT_RESULT(x OP y)
+
+xop_BINARY_OP_ADD: {
+  NUMERIC_FAST_PATHS(+, _PyLong_Add);
+  if (PyUnicode_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
+      GETLOCAL(ip[1].arg) == lhs) {
+    // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
+    // stack's reference first so PyUnicode_Append may extend the string in place, and do
+    // the STORE_FAST as part of it.
+    PyObject** target_local = &GETLOCAL(ip[1].arg);
+    Py_DECREF(lhs);  // the local still holds it
+    sp -= 2;
+    PyUnicode_Append(target_local, rhs);
+    Py_DECREF(rhs);
+    if (*target_local == nullptr) goto error_at;
+    ip += 2;
+    DISPATCH();
+  }
+  goto binary_generic;
 }
+
+xop_BINARY_OP_SUBTRACT: {
+  NUMERIC_FAST_PATHS(-, _PyLong_Subtract);
+  goto binary_generic;
+}
+
+xop_BINARY_OP_MULTIPLY: {
+  NUMERIC_FAST_PATHS(*, _PyLong_Multiply);
+  goto binary_generic;
+}
+#undef NUMERIC_FAST_PATHS
+
+xop_BINARY_OP_TRUE_DIVIDE: {
+  PyObject* rhs = TOP();
+  PyObject* lhs = SECOND();
+  double x, y;
+  // Division by zero stays on the generic path, which raises CPython's error.
+  if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) && PyFloat_AS_DOUBLE(rhs) != 0.0)
+    FLOAT_RESULT(PyFloat_AS_DOUBLE(lhs) / PyFloat_AS_DOUBLE(rhs));
+  // int / float and float / int (float's methods)
+  if (float_mixed_operands(lhs, rhs, &x, &y) && y != 0.0) FLOAT_RESULT(x / y);
+  goto binary_generic;
+}
+#undef FLOAT_RESULT
+#undef MEDIUM_RESULT
+
+binary_generic: {
+  PyObject* rhs = TOP();
+  PyObject* lhs = SECOND();
+  binop_res = ip->arg == NB_INPLACE_POWER ? inplace_power_no_mod(lhs, rhs)
+                                          : kBinaryOps[ip->arg](lhs, rhs);
+}
+binary_done:
+  Py_DECREF(SECOND());
+  Py_DECREF(TOP());
+  --sp;
+  TOP() = binop_res;
+  if (binop_res == nullptr) goto error_at;
+  NEXT();
 
 op_COMPARE_OP: {
   PyObject* right = TOP();
@@ -1649,8 +1745,11 @@ run_trace : {
   std::int32_t closing = 0;
   jit::Trace* side_from = nullptr;
   std::uint32_t side_exit = 0;
-  std::int32_t resume = jit::trace_run(info, ip->target, frame, &sp, &breaker, &closing,
+  // A copy: taking sp's own address would keep it in memory in every handler.
+  PyObject** trace_sp = sp;
+  std::int32_t resume = jit::trace_run(info, ip->target, frame, &trace_sp, &breaker, &closing,
                                        &side_from, &side_exit);
+  sp = trace_sp;
   if (breaker) {
     ip = instrs + closing;
     frame->prev_instr = first_instr + ip->offset;
