@@ -75,6 +75,7 @@ void krait_leave_recursive_call(PyThreadState* tstate) { _Py_LeaveRecursiveCallT
 /* ---- Inline caches (see cpython_shim.h) ---------------------------------------------- */
 
 #include <internal/pycore_dict.h>
+#include <structmember.h>
 #include <internal/pycore_moduleobject.h>
 #include <internal/pycore_object.h>
 
@@ -128,6 +129,63 @@ static int instance_attr_index(PyTypeObject* tp, PyObject* name, Py_ssize_t* ind
   return 1;
 }
 
+/* LOAD_ATTR_SLOT's conditions: the name is a __slots__ member (an object slot without audit
+ * hook) of a type with generic getattr; a member descriptor is a data descriptor, so it wins
+ * over any instance dict while the type's version tag holds. */
+static int slot_offset(PyTypeObject* tp, PyObject* name, Py_ssize_t* offset) {
+  if (tp->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name)) return 0;
+  PyObject* descr = _PyType_Lookup(tp, name);
+  if (descr == NULL || Py_TYPE(descr) != &PyMemberDescr_Type || tp->tp_version_tag == 0)
+    return 0;
+  PyMemberDef* m = ((PyMemberDescrObject*)descr)->d_member;
+  if (m->type != T_OBJECT_EX || (m->flags & PY_AUDIT_READ) || m->offset <= 0) return 0;
+  *offset = m->offset;
+  return 1;
+}
+
+/* A plain class attribute read through an instance (PyObject_GenericGetAttr's last step): the
+ * type's attribute has no __get__, and no instance can hold the name, because its instances
+ * have no dict at all, or keep their attributes as values under shared keys that lack the
+ * name (guarded by the keys version, and by the instance not having a materialized dict). */
+static int class_value_specialize(PyObject* owner, PyTypeObject* tp, PyObject* name,
+                                  KraitCache* c) {
+  if (tp->tp_getattro != PyObject_GenericGetAttr || !PyUnicode_CheckExact(name) ||
+      PyType_Check(owner))
+    return 0;
+  PyObject* descr = _PyType_Lookup(tp, name);
+  if (descr == NULL || Py_TYPE(descr)->tp_descr_get != NULL || tp->tp_version_tag == 0) return 0;
+  uint32_t keys_version = 0;
+  if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+    PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
+    if (keys == NULL || _PyDictKeys_StringLookup(keys, name) >= 0) return 0;
+    keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+    if (keys_version == 0) return 0;
+  } else if (tp->tp_dictoffset != 0) {
+    return 0;
+  }
+  c->kind = kKraitCacheClassValue;
+  c->version = tp->tp_version_tag;
+  c->keys_version = keys_version;
+  c->descr = descr;
+  return 1;
+}
+
+/* A class's own attribute (type_getattro) with a metatype of exactly `type` that has no
+ * attribute of that name (its data descriptors, such as __name__, would win), and a value
+ * without __get__: the class's MRO lookup result, while the class's version tag holds. */
+static int type_value_specialize(PyObject* owner, PyObject* name, KraitCache* c) {
+  if (Py_TYPE(owner) != &PyType_Type || !PyUnicode_CheckExact(name)) return 0;
+  PyTypeObject* cls = (PyTypeObject*)owner;
+  if (_PyType_Lookup(&PyType_Type, name) != NULL) return 0;
+  PyObject* descr = _PyType_Lookup(cls, name);
+  if (descr == NULL || Py_TYPE(descr)->tp_descr_get != NULL || cls->tp_version_tag == 0)
+    return 0;
+  c->kind = kKraitCacheTypeValue;
+  c->version = cls->tp_version_tag;
+  c->descr = descr;
+  return 1;
+}
+
 PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* c) {
   PyTypeObject* tp = Py_TYPE(owner);
   if (c->kind == kKraitCacheInstanceValue) {
@@ -151,15 +209,22 @@ PyObject* krait_load_attr(PyObject* owner, PyObject* name, KraitCache* c) {
     cache_miss(c);
   } else if (c->kind == kKraitCacheEmpty) {
     Py_ssize_t ix;
-    if (module_attr_specialize(owner, name, c)) {
+    if (module_attr_specialize(owner, name, c) || class_value_specialize(owner, tp, name, c) ||
+        type_value_specialize(owner, name, c)) {
       /* specialized */
     } else if (instance_attr_index(tp, name, &ix)) {
       c->kind = kKraitCacheInstanceValue;
       c->version = tp->tp_version_tag;
       c->index = ix;
+    } else if (slot_offset(tp, name, &ix)) {
+      c->kind = kKraitCacheSlot;
+      c->version = tp->tp_version_tag;
+      c->index = ix;
     } else {
       cache_miss(c);
     }
+  } else if (c->kind != kKraitCacheGeneric) {
+    cache_miss(c); /* the inline hit path (interp_inline.h) did not apply */
   }
   return PyObject_GetAttr(owner, name);
 }
@@ -187,7 +252,19 @@ int krait_store_attr(PyObject* owner, PyObject* name, PyObject* value, KraitCach
         ok = 1;
       }
     }
+    Py_ssize_t offset;
+    if (!ok && tp->tp_setattro == PyObject_GenericSetAttr && !PyModule_CheckExact(owner) &&
+        slot_offset(tp, name, &offset) && ((PyMemberDescrObject*)_PyType_Lookup(tp, name))
+                                                  ->d_member->flags == 0) {
+      /* STORE_ATTR_SLOT: a writable object slot. */
+      c->kind = kKraitCacheSlot;
+      c->version = tp->tp_version_tag;
+      c->index = offset;
+      ok = 1;
+    }
     if (!ok) cache_miss(c);
+  } else if (c->kind == kKraitCacheSlot) {
+    cache_miss(c);
   }
   return PyObject_SetAttr(owner, name, value);
 }

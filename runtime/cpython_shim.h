@@ -63,6 +63,9 @@ enum KraitCacheKind {
   kKraitCacheGlobalBuiltin,
   kKraitCacheModuleAttr,
   kKraitCacheMethodNoDict, /* LOAD_METHOD_NO_DICT: instances have no __dict__ */
+  kKraitCacheSlot,         /* LOAD_ATTR_SLOT / STORE_ATTR_SLOT: `index` is the byte offset */
+  kKraitCacheClassValue,   /* an instance's read of a plain class attribute (`descr`) */
+  kKraitCacheTypeValue,    /* a class's own attribute without __get__ (`descr`) */
   kKraitCacheGeneric, /* missed too often: always the generic path */
 };
 

@@ -901,6 +901,7 @@ op_BINARY_OP:
 #define FLOAT_RESULT(value)                                             \
   do {                                                                  \
     const double result_ = (value);                                     \
+    bump(Stat::k_spec_binary_op_hits);                                  \
     if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {               \
       reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
       --sp;                                                             \
@@ -921,6 +922,7 @@ op_BINARY_OP:
 #define MEDIUM_RESULT(value)                                                        \
   do {                                                                              \
     const long result_ = (value);                                                   \
+    bump(Stat::k_spec_binary_op_hits);                                              \
     if (Py_REFCNT(lhs) == 1 && result_ >= KRAIT_SMALL_POS_INTS &&                   \
         result_ < (1L << PyLong_SHIFT)) {                                           \
       Py_SET_SIZE(lhs, 1);                                                          \
@@ -943,6 +945,7 @@ op_BINARY_OP:
   double x, y;                                                                            \
   if (medium_int(lhs, &a) && medium_int(rhs, &b)) MEDIUM_RESULT(a OP b);                  \
   if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
+    bump(Stat::k_spec_binary_op_hits);                                                    \
     binop_res =                                                                           \
         long_fn(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs)); \
     goto binary_done;                                                                     \
@@ -958,6 +961,7 @@ xop_BINARY_OP_ADD: {
     // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
     // stack's reference first so PyUnicode_Append may extend the string in place, and do
     // the STORE_FAST as part of it.
+    bump(Stat::k_spec_binary_op_hits);
     PyObject** target_local = &GETLOCAL(ip[1].arg);
     Py_DECREF(lhs);  // the local still holds it
     sp -= 2;
@@ -996,6 +1000,7 @@ xop_BINARY_OP_TRUE_DIVIDE: {
 #undef MEDIUM_RESULT
 
 binary_generic: {
+  bump(Stat::k_spec_binary_op_misses);
   PyObject* rhs = TOP();
   PyObject* lhs = SECOND();
   binop_res = ip->arg == NB_INPLACE_POWER ? inplace_power_no_mod(lhs, rhs)
@@ -1028,6 +1033,7 @@ op_COMPARE_OP: {
     // level): str equality runs no Python code either.
     r = _PyUnicode_Equal(left, right) == (cmp == Py_EQ);
   } else {
+    bump(Stat::k_spec_compare_op_misses);
     PyObject* res = PyObject_RichCompare(left, right, cmp);
     --sp;
     TOP() = res;
@@ -1038,6 +1044,7 @@ op_COMPARE_OP: {
   }
   // Exact int/float/str operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
   // the following forward conditional jump is taken here without materialising a bool.
+  bump(Stat::k_spec_compare_op_hits);
   Py_DECREF(left);
   Py_DECREF(right);
   sp -= 2;
@@ -1093,6 +1100,7 @@ op_BINARY_SUBSCR: {
                                        Py_SIZE(sub))) < PyList_GET_SIZE(container)) {
     res = PyList_GET_ITEM(container, index);
     Py_INCREF(res);
+    bump(Stat::k_spec_binary_subscr_hits);
   } else if (PyTuple_CheckExact(container) && PyLong_CheckExact(sub) && Py_SIZE(sub) >= 0 &&
              Py_SIZE(sub) <= 1 &&
              (index = static_cast<Py_ssize_t>(
@@ -1100,7 +1108,9 @@ op_BINARY_SUBSCR: {
                  PyTuple_GET_SIZE(container)) {
     res = PyTuple_GET_ITEM(container, index);
     Py_INCREF(res);
+    bump(Stat::k_spec_binary_subscr_hits);
   } else if (PyDict_CheckExact(container)) {
+    bump(Stat::k_spec_binary_subscr_hits);
     // BINARY_SUBSCR_DICT: one lookup (keys' __hash__/__eq__ run once), KeyError as dict's.
     res = PyDict_GetItemWithError(container, sub);
     if (res != nullptr) {
@@ -1109,6 +1119,7 @@ op_BINARY_SUBSCR: {
       _PyErr_SetKeyError(sub);
     }
   } else {
+    bump(Stat::k_spec_binary_subscr_misses);
     res = PyObject_GetItem(container, sub);
   }
   --sp;
@@ -1291,9 +1302,14 @@ op_LOAD_GLOBAL: {
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
     value = load_global_hit(globals, builtins, c);
-    if (value == nullptr) [[unlikely]]
+    if (value != nullptr) [[likely]] {
+      bump(Stat::k_spec_load_global_hits);
+    } else {
+      bump(Stat::k_spec_load_global_misses);
       value = krait_load_global(globals, builtins, PyTuple_GET_ITEM(names, ip->arg >> 1), c);
+    }
   } else {
+    bump(Stat::k_spec_load_global_misses);
     value = _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
                                reinterpret_cast<PyDictObject*>(builtins),
                                PyTuple_GET_ITEM(names, ip->arg >> 1));
@@ -1361,11 +1377,16 @@ op_LOAD_ATTR: {
     KraitCache* c = &info->caches[ip->cache];
     res = load_attr_hit(owner, c);
     if (res != nullptr) [[likely]] {
+      bump(Stat::k_spec_load_attr_hits);
       Py_INCREF(res);
     } else {
       res = krait_load_attr(owner, PyTuple_GET_ITEM(names, ip->arg), c);
+      // Module attributes hit inside the shim.
+      bump(res != nullptr && c->kind == kKraitCacheModuleAttr ? Stat::k_spec_load_attr_hits
+                                                             : Stat::k_spec_load_attr_misses);
     }
   } else {
+    bump(Stat::k_spec_load_attr_misses);
     res = PyObject_GetAttr(owner, PyTuple_GET_ITEM(names, ip->arg));
   }
   if (res == nullptr) goto error_at;
@@ -1381,9 +1402,11 @@ op_STORE_ATTR: {
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
     if (store_attr_hit(owner, value, c)) [[likely]] {
+      bump(Stat::k_spec_store_attr_hits);
       Py_DECREF(owner);
       NEXT();
     }
+    bump(Stat::k_spec_store_attr_misses);
     int err = krait_store_attr(owner, PyTuple_GET_ITEM(names, ip->arg), value, c);
     Py_DECREF(value);
     Py_DECREF(owner);
@@ -1406,12 +1429,19 @@ op_LOAD_METHOD: {
     KraitCache* c = &info->caches[ip->cache];
     meth = load_method_hit(obj, c);
     if (meth != nullptr) [[likely]] {
+      bump(Stat::k_spec_load_method_hits);
       Py_INCREF(meth);
       found = 1;
     } else {
       found = krait_load_method(obj, name, &meth, c);
+      // Methods with values and module attributes hit inside the shim.
+      bump(meth != nullptr && (c->kind == kKraitCacheModuleAttr ||
+                               c->kind == kKraitCacheMethodWithValues)
+               ? Stat::k_spec_load_method_hits
+               : Stat::k_spec_load_method_misses);
     }
   } else {
+    bump(Stat::k_spec_load_method_misses);
     found = _PyObject_GetMethod(obj, name, &meth);
   }
   if (meth == nullptr) goto error_at;
@@ -1469,6 +1499,7 @@ op_CALL: {
       sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
       frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+      bump(Stat::k_spec_call_hits);
       ENTER_PUSHED_FRAME(callee, callee_info);
     }
     // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
@@ -1485,6 +1516,7 @@ op_CALL: {
        function == reinterpret_cast<PyObject*>(&PyType_Type))) {
     // PRECALL_NO_KW_STR_1 / _TUPLE_1 / _TYPE_1: str(x), tuple(x), type(x) without the type
     // call (whose recursion level CPython's specialized forms do not count either).
+    bump(Stat::k_spec_call_hits);
     PyObject* arg = TOP();
     PyObject* res = function == reinterpret_cast<PyObject*>(&PyUnicode_Type) ? PyObject_Str(arg)
                     : function == reinterpret_cast<PyObject*>(&PyTuple_Type)
@@ -1505,6 +1537,7 @@ op_CALL: {
       // method lookup and prepend copy. The new object takes the class's stack slot, so
       // __init__ gets [self, args...] straight from our stack. The recursion level is the
       // one _PyObject_MakeTpCall counts around a type's tp_call.
+      bump(Stat::k_spec_call_hits);
       if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
       auto* tp = reinterpret_cast<PyTypeObject*>(function);
       PyObject* self = tp->tp_alloc(tp, 0);
@@ -1571,6 +1604,7 @@ op_CALL: {
       Py_IS_TYPE(args[0], reinterpret_cast<PyMethodDescrObject*>(function)->d_common.d_type)) {
     PyMethodDef* meth = reinterpret_cast<PyMethodDescrObject*>(function)->d_method;
     const int flags = meth->ml_flags;
+    bump(Stat::k_spec_call_hits);  // (the rare vectorcall below is counted as a hit too)
     if (flags == METH_FASTCALL && kwnames == nullptr) {
       res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(meth->ml_meth))(
           args[0], args + 1, total_args - 1);
@@ -1597,6 +1631,7 @@ op_CALL: {
     const int flags = PyCFunction_GET_FLAGS(function);
     PyObject* self = PyCFunction_GET_SELF(function);
     PyCFunction cfunc = PyCFunction_GET_FUNCTION(function);
+    bump(Stat::k_spec_call_hits);
     if (flags == METH_FASTCALL) {
       res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(cfunc))(
           self, sp - total_args, total_args);
@@ -1611,6 +1646,7 @@ op_CALL: {
           self, sp - total_args, positional, kwnames);
     }
   } else {
+    bump(Stat::k_spec_call_misses);
     res = PyObject_Vectorcall(function, sp - total_args,
                               positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
   }
@@ -1646,6 +1682,7 @@ op_FOR_ITER: {
       PyObject* item = seq->ob_item[it->it_index++];
       Py_INCREF(item);
       PUSH(item);
+      bump(Stat::k_spec_for_iter_hits);
       NEXT();
     }
   } else if (Py_IS_TYPE(iter, &PyRangeIter_Type) && layouts_ok) {
@@ -1655,6 +1692,7 @@ op_FOR_ITER: {
           static_cast<long>(r->start + static_cast<unsigned long>(r->index++) * r->step));
       if (item == nullptr) goto error_at;
       PUSH(item);
+      bump(Stat::k_spec_for_iter_hits);
       NEXT();
     }
   }
@@ -1683,10 +1721,12 @@ op_FOR_ITER: {
       sp = _PyFrame_GetStackPointer(frame);
       frame->stacktop = -1;
       bump(Stat::k_interp_inlined_gens);
+      bump(Stat::k_spec_for_iter_hits);
       if (enter_recursive_call(tstate)) goto exit_with_error;
       DISPATCH();
     }
   }
+  bump(Stat::k_spec_for_iter_misses);
   PyObject* next = (*Py_TYPE(iter)->tp_iternext)(iter);
   if (next != nullptr) {
     PUSH(next);

@@ -138,19 +138,48 @@ inline PyObject* object_managed_dict(PyObject* obj) {
   return reinterpret_cast<PyObject**>(obj)[-3];
 }
 
-// LOAD_ATTR_INSTANCE_VALUE: the attribute (borrowed), or nullptr when the cache misses.
+// LOAD_ATTR's specialized forms (cpython_shim.c fills the caches): the attribute
+// (borrowed), or nullptr when the cache misses.
 inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
-  if (c->kind != kKraitCacheInstanceValue) return nullptr;
-  if (Py_TYPE(owner)->tp_version_tag != c->version) return nullptr;
-  PyDictValues* values = object_values(owner);
-  return values != nullptr ? values->values[c->index] : nullptr;
+  PyTypeObject* tp = Py_TYPE(owner);
+  switch (c->kind) {
+    case kKraitCacheInstanceValue: {
+      if (tp->tp_version_tag != c->version) return nullptr;
+      PyDictValues* values = object_values(owner);
+      return values != nullptr ? values->values[c->index] : nullptr;
+    }
+    case kKraitCacheSlot:  // an unset slot misses: the generic path raises AttributeError
+      if (tp->tp_version_tag != c->version) return nullptr;
+      return *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(owner) + c->index);
+    case kKraitCacheClassValue:
+      if (tp->tp_version_tag != c->version) return nullptr;
+      if (c->keys_version != 0 &&
+          (object_managed_dict(owner) != nullptr ||
+           reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version != c->keys_version))
+        return nullptr;
+      return c->descr;
+    case kKraitCacheTypeValue:  // version tags are unique: the tag names the class
+      if (tp != &PyType_Type ||
+          reinterpret_cast<PyTypeObject*>(owner)->tp_version_tag != c->version)
+        return nullptr;
+      return c->descr;
+    default:
+      return nullptr;
+  }
 }
 
-// STORE_ATTR_INSTANCE_VALUE: stores `value` (reference taken over) and returns true, or
-// false without effects when the cache does not apply.
+// STORE_ATTR_INSTANCE_VALUE and STORE_ATTR_SLOT: stores `value` (reference taken over) and
+// returns true, or false without effects when the cache does not apply.
 inline bool store_attr_hit(PyObject* owner, PyObject* value, const KraitCache* c) {
-  if (c->kind != kKraitCacheInstanceValue) return false;
   if (Py_TYPE(owner)->tp_version_tag != c->version) return false;
+  if (c->kind == kKraitCacheSlot) {
+    auto** slot = reinterpret_cast<PyObject**>(reinterpret_cast<char*>(owner) + c->index);
+    PyObject* old = *slot;
+    *slot = value;
+    Py_XDECREF(old);
+    return true;
+  }
+  if (c->kind != kKraitCacheInstanceValue) return false;
   PyDictValues* values = object_values(owner);
   if (values == nullptr) return false;
   PyObject* old = values->values[c->index];

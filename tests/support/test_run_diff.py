@@ -207,6 +207,15 @@ class RunDiffTest(unittest.TestCase):
         self.assertTrue(out.startswith("SKIP "), out)
         self.assertIn("deep recursion in frames handed to CPython", out)
 
+    def test_expect_unless_chaos_not_checked_in_chaos_mode(self):
+        p = self.write("unlesschaos.py", """
+            # krait: expect-unless-chaos hook_frames > 100
+            print(1)
+            """)
+        self.assertFailed(*self.run_diff("good", p),
+                          "expectation failed: hook_frames > 100 (got 7)")
+        self.assertPassed(*self.run_diff("good", p, extra=["--env", "KRAIT_INTERP_CHAOS=5"]))
+
     # --- negative cases: each must FAIL ---------------------------------
 
     def test_unknown_counter_fails(self):

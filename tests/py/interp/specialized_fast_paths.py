@@ -1,4 +1,11 @@
 # krait: expect interp_frames >= 1
+# krait: expect-unless-chaos spec_load_method_hits >= 4000
+# krait: expect-unless-chaos spec_load_global_hits >= 8000
+# krait: expect-unless-chaos spec_binary_op_hits >= 3000
+# krait: expect-unless-chaos spec_compare_op_hits >= 1000
+# krait: expect-unless-chaos spec_binary_subscr_hits >= 2000
+# krait: expect-unless-chaos spec_call_hits >= 8000
+# krait: expect-unless-chaos spec_for_iter_hits >= 1000
 # The interpreter's specialized paths against CPython's semantics, in hot loops: dict
 # subscripts (KeyError, keys whose __hash__/__eq__ run exactly once per lookup, subclasses
 # with __missing__), list and dict stores (negative and out-of-range indices, bools as
