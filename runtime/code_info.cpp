@@ -49,8 +49,12 @@ bool set_extra_slot(PyCodeObject* code, void* value) {
 
 #define XOP(xname, number)                                       \
   static_assert(kPyOps[number].name == nullptr && number != 255, \
-                "xop " #xname " takes a number CPython 3.11 uses");
+                "xop " xname " takes a number CPython 3.11 uses");
+#define XOP_PAIR(xname, number, first, second) XOP(#xname, number)
+#define XOP_BINARY(xname, number, operator) XOP(#xname, number)
 #include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
 #undef XOP
 
 // Chooses each instruction's dispatch form (Instr::xop): a BINARY_OP handler per operator,
@@ -61,40 +65,22 @@ void assign_xops(CodeInfo* info) {
     Instr& in = ins[i];
     in.xop = in.op;
     if (in.op == BINARY_OP) {
-      switch (in.arg) {
-        case NB_ADD:
-        case NB_INPLACE_ADD:
-          in.xop = kXOp_BINARY_OP_ADD;
-          break;
-        case NB_SUBTRACT:
-        case NB_INPLACE_SUBTRACT:
-          in.xop = kXOp_BINARY_OP_SUBTRACT;
-          break;
-        case NB_MULTIPLY:
-        case NB_INPLACE_MULTIPLY:
-          in.xop = kXOp_BINARY_OP_MULTIPLY;
-          break;
-        case NB_TRUE_DIVIDE:
-        case NB_INPLACE_TRUE_DIVIDE:
-          in.xop = kXOp_BINARY_OP_TRUE_DIVIDE;
-          break;
-        default:
-          break;
-      }
+#define XOP_PAIR(name, number, first, second)
+#define XOP_BINARY(name, number, operator) \
+  if (in.arg == NB_##operator|| in.arg == NB_INPLACE_##operator) in.xop = kXOp_##name;
+#include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
       continue;
     }
     if (i + 1 >= ins.size()) continue;
     const int next = ins[i + 1].op;
-    if (in.op == LOAD_FAST && next == LOAD_FAST)
-      in.xop = kXOp_LOAD_FAST__LOAD_FAST;
-    else if (in.op == LOAD_FAST && next == LOAD_CONST)
-      in.xop = kXOp_LOAD_FAST__LOAD_CONST;
-    else if (in.op == LOAD_CONST && next == LOAD_FAST)
-      in.xop = kXOp_LOAD_CONST__LOAD_FAST;
-    else if (in.op == STORE_FAST && next == LOAD_FAST)
-      in.xop = kXOp_STORE_FAST__LOAD_FAST;
-    else if (in.op == STORE_FAST && next == STORE_FAST)
-      in.xop = kXOp_STORE_FAST__STORE_FAST;
+#define XOP_PAIR(name, number, first, second) \
+  if (in.op == (first) && next == (second)) in.xop = kXOp_##name;
+#define XOP_BINARY(name, number, operator)
+#include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
   }
 }
 

@@ -39,9 +39,11 @@ inline constexpr std::uint16_t kNoCache = 0xffff;
 
 // Krait's dispatch opcodes (interp_xops.def).
 enum XOp : std::uint8_t {
-#define XOP(name, number) kXOp_##name = number,
+#define XOP_PAIR(name, number, first, second) kXOp_##name = number,
+#define XOP_BINARY(name, number, operator) kXOp_##name = number,
 #include "interp_xops.def"
-#undef XOP
+#undef XOP_PAIR
+#undef XOP_BINARY
 };
 
 // One row of the code object's exception table (co_exceptiontable), decoded: instructions

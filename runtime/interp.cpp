@@ -461,9 +461,11 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define X(name) targets[name] = &&op_##name;
     KRAIT_INTERP_OPS(X)
 #undef X
-#define XOP(name, number) targets[number] = &&xop_##name;
+#define XOP_PAIR(name, number, first, second) targets[number] = &&xop_##name;
+#define XOP_BINARY(name, number, operator) targets[number] = &&xop_##name;
 #include "interp_xops.def"
-#undef XOP
+#undef XOP_PAIR
+#undef XOP_BINARY
     targets[255] = &&slow_dispatch;
     layouts_ok = jit::check_pylayouts();
     // CPython's interp->callable_cache: the builtins its specializer treats specially,
@@ -877,22 +879,13 @@ op_UNARY_NOT: {
 
 op_BINARY_OP:
   // Normal dispatch runs the per-operator xops directly; the slow paths come here.
-  switch (ip->arg) {
-    case NB_ADD:
-    case NB_INPLACE_ADD:
-      goto xop_BINARY_OP_ADD;
-    case NB_SUBTRACT:
-    case NB_INPLACE_SUBTRACT:
-      goto xop_BINARY_OP_SUBTRACT;
-    case NB_MULTIPLY:
-    case NB_INPLACE_MULTIPLY:
-      goto xop_BINARY_OP_MULTIPLY;
-    case NB_TRUE_DIVIDE:
-    case NB_INPLACE_TRUE_DIVIDE:
-      goto xop_BINARY_OP_TRUE_DIVIDE;
-    default:
-      goto binary_generic;
-  }
+#define XOP_PAIR(name, number, first, second)
+#define XOP_BINARY(name, number, operator) \
+  if (ip->arg == NB_##operator || ip->arg == NB_INPLACE_##operator) goto xop_##name;
+#include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
+  goto binary_generic;
 
 // Fast paths do what CPython's specialized BINARY_OP_* forms do: call the same int routines
 // the number protocol would reach, or compute the float result directly. A float operand
@@ -996,6 +989,26 @@ xop_BINARY_OP_TRUE_DIVIDE: {
   if (float_mixed_operands(lhs, rhs, &x, &y) && y != 0.0) FLOAT_RESULT(x / y);
   goto binary_generic;
 }
+// Medium ints only, for the operators CPython 3.11 leaves generic: int's own results (floor
+// division and modulo round toward minus infinity; zero divisors, negative shift counts and
+// large left shifts take the generic path, which raises or computes a big int).
+#define MEDIUM_INT_XOP(label, applies, result)                                      \
+  label : {                                                                         \
+    PyObject* rhs = TOP();                                                          \
+    PyObject* lhs = SECOND();                                                       \
+    long a, b;                                                                      \
+    if (medium_int(lhs, &a) && medium_int(rhs, &b) && (applies)) MEDIUM_RESULT(result); \
+    goto binary_generic;                                                            \
+  }
+MEDIUM_INT_XOP(xop_BINARY_OP_REMAINDER, b != 0, floor_mod(a, b))
+MEDIUM_INT_XOP(xop_BINARY_OP_FLOOR_DIVIDE, b != 0, floor_div(a, b))
+MEDIUM_INT_XOP(xop_BINARY_OP_AND, true, a & b)
+MEDIUM_INT_XOP(xop_BINARY_OP_OR, true, a | b)
+MEDIUM_INT_XOP(xop_BINARY_OP_XOR, true, a ^ b)
+MEDIUM_INT_XOP(xop_BINARY_OP_RSHIFT, b >= 0, a >> (b > 63 ? 63 : b))
+MEDIUM_INT_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b < 32,
+               static_cast<long>(static_cast<unsigned long>(a) << b))
+#undef MEDIUM_INT_XOP
 #undef FLOAT_RESULT
 #undef MEDIUM_RESULT
 

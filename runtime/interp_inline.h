@@ -82,6 +82,18 @@ inline bool medium_int(PyObject* o, long* value) {
   return true;
 }
 
+// int's floor division and modulo of medium values (b != 0): rounded toward minus infinity,
+// the remainder taking the divisor's sign.
+inline long floor_mod(long a, long b) {
+  long r = a % b;
+  return (r != 0 && ((r ^ b) < 0)) ? r + b : r;
+}
+inline long floor_div(long a, long b) {
+  long q = a / b;
+  long r = a % b;
+  return (r != 0 && ((r ^ b) < 0)) ? q - 1 : q;
+}
+
 // A float with an exact float or medium int (at most one 30-bit digit, exactly representable
 // as a double): both operands as doubles, as float's number methods convert them
 // (PyLong_AsDouble is exact there). False for every other pair, including float/float.
