@@ -453,6 +453,17 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     PyObject* len;
     PyObject* list_append;
   } callable_cache;
+  // The options every entry needs, read once (they are set before Python starts), so that a
+  // generator resumed from C or a callback does not reload and recompute them.
+  static struct {
+    bool inline_calls;
+    bool cold_handoffs;  // default routing only: the test modes run every frame here
+    bool slow_mode;
+    std::uint32_t hot_threshold;
+    std::uint64_t chaos;
+    PyInterpreterState* interp;  // the main interpreter, whose breaker word is cached
+    volatile int* eval_breaker;
+  } entry;
   if (!targets_ready) {
     for (int i = 0; i < 256; ++i) {
       targets[i] = &&not_implemented;
@@ -474,6 +485,14 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     callable_cache.list_append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
     Py_XINCREF(callable_cache.len);
     Py_XINCREF(callable_cache.list_append);
+    entry.inline_calls = options().interp_calls;
+    entry.chaos = options().interp_chaos;
+    entry.hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
+    entry.cold_handoffs =
+        static_cast<InterpMode>(options().interp) == InterpMode::kLoops && entry.chaos == 0;
+    entry.slow_mode = entry.chaos != 0 || log_enabled(LogChannel::k_interp);
+    entry.interp = tstate->interp;
+    entry.eval_breaker = krait_eval_breaker_ptr(tstate);
     targets_ready = true;
   }
   static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
@@ -498,12 +517,10 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   LOAD_FRAME_STATE();
   int throwflag = 0;
   std::uint32_t unwind_unit = 0;
-  const bool inline_calls = options().interp_calls;
-  const std::uint64_t chaos = options().interp_chaos;
-  const std::uint32_t hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
-  // Only with the default routing: the test modes run every frame in this interpreter.
-  const bool cold_handoffs =
-      static_cast<InterpMode>(options().interp) == InterpMode::kLoops && chaos == 0;
+  const bool inline_calls = entry.inline_calls;
+  const std::uint64_t chaos = entry.chaos;
+  const std::uint32_t hot_threshold = entry.hot_threshold;
+  const bool cold_handoffs = entry.cold_handoffs;
 
   // Where execution continues: CPython's convention, prev_instr + 1.
   std::int32_t start = info->index_at(frame->prev_instr + 1 - first_instr);
@@ -547,9 +564,10 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   int n_gen = 0;
   PyObject* gen_ret = nullptr;  // finish_gen's input: the yielded or returned value
 #define IS_GEN_FRAME(f) (n_gen > 0 && gen_frames[n_gen - 1] == (f) && (--n_gen, true))
-  volatile int* const eval_breaker = krait_eval_breaker_ptr(tstate);
+  volatile int* const eval_breaker =
+      tstate->interp == entry.interp ? entry.eval_breaker : krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
-  const bool slow_mode = chaos != 0 || log_enabled(LogChannel::k_interp);
+  const bool slow_mode = entry.slow_mode;
   void* const* table = slow_mode ? slow_targets : targets;
   // The tracing JIT's recorder while this invocation records a loop: every instruction goes
   // through slow_dispatch, which reports it before it executes. Every way out of this C
@@ -1270,14 +1288,7 @@ op_BUILD_SLICE: {
 
 op_LIST_APPEND: {
   PyObject* value = POP();
-  auto* list = reinterpret_cast<PyListObject*>(PEEK(ip->arg));
-  Py_ssize_t len = PyList_GET_SIZE(list);
-  if (list->allocated > len) {
-    PyList_SET_ITEM(list, len, value);
-    Py_SET_SIZE(list, len + 1);
-  } else if (_PyList_AppendTakeRefListResize(list, value) < 0) {
-    goto error_at;
-  }
+  if (list_append_take_ref(PEEK(ip->arg), value) < 0) goto error_at;
   NEXT();
 }
 
@@ -1626,7 +1637,9 @@ op_CALL: {
           reinterpret_cast<void (*)(void)>(meth->ml_meth))(args[0], args + 1, positional - 1,
                                                            kwnames);
     } else if (kwnames == nullptr && function == callable_cache.list_append && total_args == 2) {
-      res = meth->ml_meth(args[0], args[1]);  // PRECALL_NO_KW_LIST_APPEND: no recursion check
+      // PRECALL_NO_KW_LIST_APPEND: no recursion check, the append inline.
+      Py_INCREF(args[1]);
+      res = list_append_take_ref(args[0], args[1]) < 0 ? nullptr : Py_NewRef(Py_None);
     } else if (kwnames == nullptr &&
                ((flags == METH_O && total_args == 2) || (flags == METH_NOARGS && total_args == 1))) {
       if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;

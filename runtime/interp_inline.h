@@ -82,6 +82,19 @@ inline bool medium_int(PyObject* o, long* value) {
   return true;
 }
 
+// _PyList_AppendTakeRef (LIST_APPEND, list.append): the item's reference moves into the
+// exact list `list`; -1 with MemoryError set when growing fails.
+inline int list_append_take_ref(PyObject* list, PyObject* item) {
+  auto* l = reinterpret_cast<PyListObject*>(list);
+  const Py_ssize_t len = PyList_GET_SIZE(l);
+  if (l->allocated > len) [[likely]] {
+    PyList_SET_ITEM(l, len, item);
+    Py_SET_SIZE(l, len + 1);
+    return 0;
+  }
+  return _PyList_AppendTakeRefListResize(l, item);
+}
+
 // int's floor division and modulo of medium values (b != 0): rounded toward minus infinity,
 // the remainder taking the divisor's sign.
 inline long floor_mod(long a, long b) {
