@@ -588,9 +588,15 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define GETLOCAL(i) (frame->localsplus[i])
 // Dispatch is replicated into every handler (not a shared `goto dispatch`), so each handler
 // ends in its own indirect jump and the branch predictor sees opcode pairs, as in CPython.
+// frame->prev_instr names the executing instruction for everything that can observe it (a
+// traceback, f_lineno seen from Python code, a generator's resume point), so every handler
+// that may run code, raise or suspend sets it first (SYNC_PREV). The silent handlers (local
+// and constant loads, stores whose old value survives, jumps, int/float fast paths, list and
+// range iteration) do not: nothing can look at the frame while they run, and they sync
+// before any slow path. Dispatch itself stores nothing.
+#define SYNC_PREV() (frame->prev_instr = first_instr + ip->offset)
 #define DISPATCH()                                            \
   do {                                                        \
-    frame->prev_instr = first_instr + ip->offset;             \
     goto* table[ip->xop | cframe.use_tracing];                \
   } while (0)
 #define NEXT() \
@@ -608,6 +614,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define CHECK_EVAL_BREAKER()                                        \
   do {                                                              \
     if (*eval_breaker) {                                            \
+      SYNC_PREV();                                                  \
       bump(Stat::k_interp_eval_breaker);                            \
       if (krait_handle_eval_breaker(tstate) != 0) goto error_at;    \
     }                                                               \
@@ -660,6 +667,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 
 slow_dispatch:
   // Recording, tracing, the chaos test mode or the interp log channel: the rare paths.
+  SYNC_PREV();
   if (recorder != nullptr) {
     if (jit::record_step(recorder, frame, ip, sp) == jit::RecordStep::kStop) {
       recorder = nullptr;
@@ -708,6 +716,7 @@ op_NOP:
   NEXT();
 
 op_RESUME:
+  SYNC_PREV();
   _PyCode_Warmup(code);
   if (*eval_breaker && ip->arg < 2) {
     bump(Stat::k_interp_eval_breaker);
@@ -754,7 +763,10 @@ op_STORE_FAST: {
   PyObject* value = POP();
   PyObject* old = GETLOCAL(ip->arg);
   GETLOCAL(ip->arg) = value;
-  Py_XDECREF(old);
+  if (old != nullptr && --old->ob_refcnt == 0) {
+    SYNC_PREV();  // a destructor may look at the frame
+    _Py_Dealloc(old);
+  }
   NEXT();
 }
 
@@ -767,6 +779,7 @@ op_STORE_FAST: {
     PyObject* old_ = GETLOCAL(index);                      \
     GETLOCAL(index) = POP();                               \
     if (old_ != nullptr && --old_->ob_refcnt == 0) {       \
+      SYNC_PREV();                                         \
       _Py_Dealloc(old_);                                   \
       if (KRAIT_UNLIKELY(cframe.use_tracing)) NEXT();      \
     }                                                      \
@@ -816,14 +829,21 @@ xop_STORE_FAST__STORE_FAST: {
   STORE_LOCAL_THEN_CHECK(ip->arg);
   PyObject* old = GETLOCAL(ip[1].arg);
   GETLOCAL(ip[1].arg) = POP();
-  Py_XDECREF(old);
+  if (old != nullptr && --old->ob_refcnt == 0) {
+    // What a destructor sees: CPython's quickened code runs the pair as its own
+    // STORE_FAST__STORE_FAST, which does not advance prev_instr; unquickened code (and a
+    // second store with EXTENDED_ARG, which CPython does not pair) is at the second store.
+    const bool cpython_pair = code->co_warmup == 0 && ip[1].start == ip[1].offset;
+    frame->prev_instr = first_instr + (cpython_pair ? ip->offset : ip[1].offset);
+    _Py_Dealloc(old);
+  }
   ip += 2;
   DISPATCH();
 }
 #undef STORE_LOCAL_THEN_CHECK
 #undef PUSH_SECOND_LOCAL
 
-op_DELETE_FAST: {
+op_DELETE_FAST: SYNC_PREV(); {
   PyObject* value = GETLOCAL(ip->arg);
   if (value == nullptr) goto handoff_here;
   GETLOCAL(ip->arg) = nullptr;
@@ -831,7 +851,7 @@ op_DELETE_FAST: {
   NEXT();
 }
 
-op_POP_TOP: {
+op_POP_TOP: SYNC_PREV(); {
   PyObject* value = POP();
   Py_DECREF(value);
   NEXT();
@@ -857,6 +877,7 @@ op_SWAP: {
 
 #define UNARY(label, fn)              \
   label : {                           \
+    SYNC_PREV();                      \
     PyObject* value = TOP();          \
     PyObject* res = fn(value);        \
     Py_DECREF(value);                 \
@@ -868,7 +889,7 @@ op_SWAP: {
   UNARY(op_UNARY_INVERT, PyNumber_Invert)
 #undef UNARY
 
-op_UNARY_NEGATIVE: {
+op_UNARY_NEGATIVE: SYNC_PREV(); {
   // float_neg and long_neg's medium-value case inline; everything else as CPython.
   PyObject* value = TOP();
   long v;
@@ -881,7 +902,7 @@ op_UNARY_NEGATIVE: {
   NEXT();
 }
 
-op_UNARY_NOT: {
+op_UNARY_NOT: SYNC_PREV(); {
   PyObject* value = TOP();
   int err = PyObject_IsTrue(value);
   Py_DECREF(value);
@@ -1031,6 +1052,7 @@ MEDIUM_INT_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b < 32,
 #undef MEDIUM_RESULT
 
 binary_generic: {
+  SYNC_PREV();
   bump(Stat::k_spec_binary_op_misses);
   PyObject* rhs = TOP();
   PyObject* lhs = SECOND();
@@ -1065,6 +1087,7 @@ op_COMPARE_OP: {
     r = _PyUnicode_Equal(left, right) == (cmp == Py_EQ);
   } else {
     bump(Stat::k_spec_compare_op_misses);
+    SYNC_PREV();
     PyObject* res = PyObject_RichCompare(left, right, cmp);
     --sp;
     TOP() = res;
@@ -1095,7 +1118,7 @@ op_COMPARE_OP: {
   NEXT();
 }
 
-op_IS_OP: {
+op_IS_OP: SYNC_PREV(); {
   PyObject* right = POP();
   PyObject* left = TOP();
   int r = Py_Is(left, right) ^ ip->arg;
@@ -1107,7 +1130,7 @@ op_IS_OP: {
   NEXT();
 }
 
-op_CONTAINS_OP: {
+op_CONTAINS_OP: SYNC_PREV(); {
   PyObject* right = POP();
   PyObject* left = POP();
   int r = PySequence_Contains(right, left);
@@ -1120,7 +1143,7 @@ op_CONTAINS_OP: {
   NEXT();
 }
 
-op_BINARY_SUBSCR: {
+op_BINARY_SUBSCR: SYNC_PREV(); {
   PyObject* sub = TOP();
   PyObject* container = SECOND();
   PyObject* res;
@@ -1161,7 +1184,7 @@ op_BINARY_SUBSCR: {
   NEXT();
 }
 
-op_STORE_SUBSCR: {
+op_STORE_SUBSCR: SYNC_PREV(); {
   PyObject* sub = TOP();
   PyObject* container = SECOND();
   PyObject* value = THIRD();
@@ -1194,7 +1217,7 @@ op_STORE_SUBSCR: {
   NEXT();
 }
 
-op_DELETE_SUBSCR: {
+op_DELETE_SUBSCR: SYNC_PREV(); {
   PyObject* sub = TOP();
   PyObject* container = SECOND();
   sp -= 2;
@@ -1205,7 +1228,7 @@ op_DELETE_SUBSCR: {
   NEXT();
 }
 
-op_BUILD_TUPLE: {
+op_BUILD_TUPLE: SYNC_PREV(); {
   int n = ip->arg;
   PyObject* tuple = PyTuple_New(n);
   if (tuple == nullptr) goto error_at;
@@ -1214,7 +1237,7 @@ op_BUILD_TUPLE: {
   NEXT();
 }
 
-op_BUILD_LIST: {
+op_BUILD_LIST: SYNC_PREV(); {
   int n = ip->arg;
   PyObject* list = PyList_New(n);
   if (list == nullptr) goto error_at;
@@ -1223,7 +1246,7 @@ op_BUILD_LIST: {
   NEXT();
 }
 
-op_BUILD_SET: {
+op_BUILD_SET: SYNC_PREV(); {
   int n = ip->arg;
   PyObject* set = PySet_New(nullptr);
   if (set == nullptr) goto error_at;
@@ -1242,7 +1265,7 @@ op_BUILD_SET: {
   NEXT();
 }
 
-op_BUILD_MAP: {
+op_BUILD_MAP: SYNC_PREV(); {
   int n = ip->arg;
   PyObject* map = _PyDict_FromItems(&PEEK(2 * n), 2, &PEEK(2 * n - 1), 2, n);
   if (map == nullptr) goto error_at;
@@ -1251,7 +1274,7 @@ op_BUILD_MAP: {
   NEXT();
 }
 
-op_BUILD_CONST_KEY_MAP: {
+op_BUILD_CONST_KEY_MAP: SYNC_PREV(); {
   int n = ip->arg;
   PyObject* keys = TOP();
   if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != n) goto handoff_here;
@@ -1263,7 +1286,7 @@ op_BUILD_CONST_KEY_MAP: {
   NEXT();
 }
 
-op_BUILD_STRING: {
+op_BUILD_STRING: SYNC_PREV(); {
   static PyObject* empty = PyUnicode_New(0, 0);  // the interned empty-string singleton
   int n = ip->arg;
   PyObject* str = _PyUnicode_JoinArray(empty, sp - n, n);
@@ -1273,7 +1296,7 @@ op_BUILD_STRING: {
   NEXT();
 }
 
-op_BUILD_SLICE: {
+op_BUILD_SLICE: SYNC_PREV(); {
   PyObject* step = ip->arg == 3 ? POP() : nullptr;
   PyObject* stop = POP();
   PyObject* start_ = TOP();
@@ -1286,13 +1309,13 @@ op_BUILD_SLICE: {
   NEXT();
 }
 
-op_LIST_APPEND: {
+op_LIST_APPEND: SYNC_PREV(); {
   PyObject* value = POP();
   if (list_append_take_ref(PEEK(ip->arg), value) < 0) goto error_at;
   NEXT();
 }
 
-op_SET_ADD: {
+op_SET_ADD: SYNC_PREV(); {
   PyObject* value = POP();
   int err = PySet_Add(PEEK(ip->arg), value);
   Py_DECREF(value);
@@ -1300,7 +1323,7 @@ op_SET_ADD: {
   NEXT();
 }
 
-op_MAP_ADD: {
+op_MAP_ADD: SYNC_PREV(); {
   PyObject* value = TOP();
   PyObject* key = SECOND();
   sp -= 2;
@@ -1309,7 +1332,7 @@ op_MAP_ADD: {
   NEXT();
 }
 
-op_LIST_TO_TUPLE: {
+op_LIST_TO_TUPLE: SYNC_PREV(); {
   PyObject* list = POP();
   PyObject* tuple = PyList_AsTuple(list);
   Py_DECREF(list);
@@ -1318,7 +1341,7 @@ op_LIST_TO_TUPLE: {
   NEXT();
 }
 
-op_LOAD_GLOBAL: {
+op_LOAD_GLOBAL: SYNC_PREV(); {
   PyObject* globals = frame->f_globals;
   PyObject* builtins = frame->f_builtins;
   if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) goto handoff_here;
@@ -1349,7 +1372,7 @@ op_LOAD_GLOBAL: {
   NEXT();
 }
 
-op_STORE_GLOBAL: {
+op_STORE_GLOBAL: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* value = POP();
   int err = PyDict_SetItem(frame->f_globals, name, value);
@@ -1358,7 +1381,7 @@ op_STORE_GLOBAL: {
   NEXT();
 }
 
-op_LOAD_NAME: {
+op_LOAD_NAME: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* locals = frame->f_locals;
   // Only the all-dict case; anything else (custom mappings, missing names) is CPython's.
@@ -1382,7 +1405,7 @@ op_LOAD_NAME: {
   NEXT();
 }
 
-op_STORE_NAME: {
+op_STORE_NAME: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* ns = frame->f_locals;
   if (ns == nullptr) goto handoff_here;
@@ -1394,7 +1417,7 @@ op_STORE_NAME: {
   NEXT();
 }
 
-op_LOAD_ATTR: {
+op_LOAD_ATTR: SYNC_PREV(); {
   PyObject* owner = TOP();
   PyObject* res;
   if (ip->cache != kNoCache) {
@@ -1419,7 +1442,7 @@ op_LOAD_ATTR: {
   NEXT();
 }
 
-op_STORE_ATTR: {
+op_STORE_ATTR: SYNC_PREV(); {
   PyObject* owner = TOP();
   PyObject* value = SECOND();
   sp -= 2;
@@ -1444,7 +1467,7 @@ op_STORE_ATTR: {
   NEXT();
 }
 
-op_LOAD_METHOD: {
+op_LOAD_METHOD: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* obj = TOP();
   PyObject* meth = nullptr;
@@ -1480,7 +1503,7 @@ op_LOAD_METHOD: {
   NEXT();
 }
 
-op_PRECALL: {
+op_PRECALL: SYNC_PREV(); {
   int oparg = ip->arg;
   bool is_meth = PEEK(oparg + 2) != nullptr;
   PyObject* function = PEEK(oparg + is_meth + 1);
@@ -1501,7 +1524,7 @@ op_KW_NAMES:
   kwnames = PyTuple_GET_ITEM(consts, ip->arg);
   NEXT();
 
-op_CALL: {
+op_CALL: SYNC_PREV(); {
   int oparg = ip->arg;
   int is_meth = PEEK(oparg + 2) != nullptr;
   int total_args = oparg + is_meth;
@@ -1688,7 +1711,7 @@ op_CALL: {
   NEXT();
 }
 
-op_GET_ITER: {
+op_GET_ITER: SYNC_PREV(); {
   PyObject* iterable = TOP();
   PyObject* iter = PyObject_GetIter(iterable);
   Py_DECREF(iterable);
@@ -1722,6 +1745,7 @@ op_FOR_ITER: {
       NEXT();
     }
   }
+  SYNC_PREV();  // the slow paths run code
   if (Py_IS_TYPE(iter, &PyGen_Type) && inline_calls && n_gen < kMaxGenFrames) {
     // gen_iternext -> gen_send_ex2 in place: the generator's frame continues in this loop
     // with None pushed, linked under ours and with its exception state, until finish_gen.
@@ -1781,6 +1805,7 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
   do {                                                                    \
     Instr* header = instrs + ip->target;                                  \
     if ((header->flags & kInstrHasTrace) && !cframe.use_tracing) {        \
+      SYNC_PREV();                                                        \
       CHECK_EVAL_BREAKER();                                               \
       goto run_trace;                                                     \
     }                                                                     \
@@ -1790,6 +1815,7 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
       goto cold_handoff;                                                  \
     }                                                                     \
     if (KRAIT_UNLIKELY(++header->counter == hot_threshold)) {             \
+      SYNC_PREV();                                                        \
       on_hot_loop(frame, info, static_cast<std::int32_t>(ip->target));    \
       if (recorder == nullptr && !cframe.use_tracing &&                   \
           !(header->flags & kInstrHasTrace)) {                            \
@@ -1845,6 +1871,7 @@ op_JUMP_BACKWARD:
       truth = 0;                                                     \
       Py_DECREF(cond);                                               \
     } else {                                                         \
+      SYNC_PREV();                                                   \
       truth = PyObject_IsTrue(cond);                                 \
       Py_DECREF(cond);                                               \
       if (truth < 0) goto error_at;                                  \
@@ -1863,6 +1890,7 @@ op_JUMP_BACKWARD:
 
 #define POP_JUMP_IF_NONE(label, jump_if_none, backward)             \
   label : {                                                         \
+    SYNC_PREV();                                                    \
     PyObject* value = POP();                                        \
     bool none = Py_IsNone(value);                                   \
     Py_DECREF(value);                                               \
@@ -1880,6 +1908,7 @@ op_JUMP_BACKWARD:
 
 #define JUMP_IF_OR_POP(label, jump_if_true)                          \
   label : {                                                          \
+    SYNC_PREV();                                                     \
     PyObject* cond = TOP();                                          \
     int truth;                                                       \
     if (Py_IsTrue(cond)) {                                           \
@@ -1899,7 +1928,7 @@ op_JUMP_BACKWARD:
   JUMP_IF_OR_POP(op_JUMP_IF_TRUE_OR_POP, 1)
 #undef JUMP_IF_OR_POP
 
-op_RETURN_VALUE: {
+op_RETURN_VALUE: SYNC_PREV(); {
   PyObject* retval = POP();
   frame->stacktop = static_cast<int>(sp - localsplus);
   leave_recursive_call(tstate);
@@ -1923,7 +1952,7 @@ op_RETURN_VALUE: {
   return retval;
 }
 
-op_YIELD_VALUE: {
+op_YIELD_VALUE: SYNC_PREV(); {
   PyObject* retval = POP();
   _PyFrame_GetGenerator(frame)->gi_frame_state = FRAME_SUSPENDED;
   frame->stacktop = static_cast<int>(sp - localsplus);
@@ -1936,7 +1965,7 @@ op_YIELD_VALUE: {
   return retval;
 }
 
-op_UNPACK_SEQUENCE: {
+op_UNPACK_SEQUENCE: SYNC_PREV(); {
   // Exact tuples and lists of the right length only: anything else may run Python code
   // (iteration) or raise CPython's error, so CPython does it from the start.
   PyObject* seq = TOP();
@@ -1958,7 +1987,7 @@ op_UNPACK_SEQUENCE: {
   NEXT();
 }
 
-op_LOAD_DEREF: {
+op_LOAD_DEREF: SYNC_PREV(); {
   PyObject* value = PyCell_GET(GETLOCAL(ip->arg));
   if (value == nullptr) goto handoff_here;  // CPython raises the unbound-variable error
   Py_INCREF(value);
@@ -1966,7 +1995,7 @@ op_LOAD_DEREF: {
   NEXT();
 }
 
-op_STORE_DEREF: {
+op_STORE_DEREF: SYNC_PREV(); {
   PyObject* value = POP();
   PyObject* cell = GETLOCAL(ip->arg);
   PyObject* old = PyCell_GET(cell);
@@ -1983,7 +2012,7 @@ op_LOAD_CLOSURE: {
   NEXT();
 }
 
-op_MAKE_CELL: {
+op_MAKE_CELL: SYNC_PREV(); {
   PyObject* initial = GETLOCAL(ip->arg);
   PyObject* cell = PyCell_New(initial);
   if (cell == nullptr) goto error_at;
@@ -1992,7 +2021,7 @@ op_MAKE_CELL: {
   NEXT();
 }
 
-op_COPY_FREE_VARS: {
+op_COPY_FREE_VARS: SYNC_PREV(); {
   PyObject* closure = frame->f_func->func_closure;
   int offset = code->co_nlocals + code->co_nplaincellvars;
   for (int i = 0; i < ip->arg; ++i) {
@@ -2003,7 +2032,7 @@ op_COPY_FREE_VARS: {
   NEXT();
 }
 
-op_MAKE_FUNCTION: {
+op_MAKE_FUNCTION: SYNC_PREV(); {
   PyObject* codeobj = POP();
   auto* func = reinterpret_cast<PyFunctionObject*>(PyFunction_New(codeobj, frame->f_globals));
   Py_DECREF(codeobj);
@@ -2017,7 +2046,7 @@ op_MAKE_FUNCTION: {
   NEXT();
 }
 
-op_FORMAT_VALUE: {
+op_FORMAT_VALUE: SYNC_PREV(); {
   int conversion = ip->arg & 0x3;  // FVC_MASK
   bool have_spec = (ip->arg & 0x4) != 0;  // FVS_HAVE_SPEC
   PyObject* spec = have_spec ? POP() : nullptr;
@@ -2048,7 +2077,7 @@ op_FORMAT_VALUE: {
   NEXT();
 }
 
-op_IMPORT_NAME: {
+op_IMPORT_NAME: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* fromlist = POP();
   PyObject* level = TOP();
@@ -2061,7 +2090,7 @@ op_IMPORT_NAME: {
   NEXT();
 }
 
-op_IMPORT_FROM: {
+op_IMPORT_FROM: SYNC_PREV(); {
   // The plain case only: the name is in an exact module's dict (a lookup without side
   // effects). Anything else -- submodule imports, module __getattr__, the errors -- is
   // CPython's import_from, run from the start.
@@ -2080,7 +2109,7 @@ op_IMPORT_FROM: {
   NEXT();
 }
 
-op_RETURN_GENERATOR: {
+op_RETURN_GENERATOR: SYNC_PREV(); {
   // Only ever the first instruction of an entry frame (generator functions are not run as
   // in-loop calls): make the generator, move the frame into it, return it (as CPython).
   if (frame != entry_frame) goto handoff_here;
@@ -2100,7 +2129,7 @@ op_RETURN_GENERATOR: {
   return reinterpret_cast<PyObject*>(gen);
 }
 
-op_SEND: {
+op_SEND: SYNC_PREV(); {
   // The untraced form of CPython's SEND (a C-level trace function changes how it iterates).
   if (tstate->c_tracefunc != nullptr) goto handoff_here;
   PyObject* v = POP();
@@ -2118,7 +2147,7 @@ op_SEND: {
   NEXT();
 }
 
-op_GET_YIELD_FROM_ITER: {
+op_GET_YIELD_FROM_ITER: SYNC_PREV(); {
   PyObject* iterable = TOP();
   if (PyCoro_CheckExact(iterable)) {
     // Only coroutines may yield from a coroutine; CPython raises the TypeError otherwise.
@@ -2132,7 +2161,7 @@ op_GET_YIELD_FROM_ITER: {
   NEXT();
 }
 
-op_LIST_EXTEND: {
+op_LIST_EXTEND: SYNC_PREV(); {
   PyObject* iterable = POP();
   PyObject* list = PEEK(ip->arg);
   PyObject* none_val = _PyList_Extend(reinterpret_cast<PyListObject*>(list), iterable);
@@ -2151,7 +2180,7 @@ op_LIST_EXTEND: {
   NEXT();
 }
 
-op_CALL_FUNCTION_EX: {
+op_CALL_FUNCTION_EX: SYNC_PREV(); {
   // f(*args, **kwargs) with an exact tuple and (if any) an exact dict: PyObject_Call, as
   // CPython's do_call_core does when not tracing. Conversions and their errors are CPython's.
   PyObject* kwargs = (ip->arg & 1) ? TOP() : nullptr;
@@ -2172,7 +2201,7 @@ op_CALL_FUNCTION_EX: {
   NEXT();
 }
 
-op_DELETE_NAME: {
+op_DELETE_NAME: SYNC_PREV(); {
   // Present names in an exact dict only; a missing name is CPython's NameError.
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* ns = frame->f_locals;
@@ -2184,7 +2213,7 @@ op_DELETE_NAME: {
   NEXT();
 }
 
-op_DELETE_GLOBAL: {
+op_DELETE_GLOBAL: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* globals = frame->f_globals;
   if (!PyDict_CheckExact(globals) || !PyUnicode_CheckExact(name)) goto handoff_here;
@@ -2195,7 +2224,7 @@ op_DELETE_GLOBAL: {
   NEXT();
 }
 
-op_DELETE_ATTR: {
+op_DELETE_ATTR: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* owner = POP();
   int err = PyObject_SetAttr(owner, name, nullptr);
@@ -2204,7 +2233,7 @@ op_DELETE_ATTR: {
   NEXT();
 }
 
-op_LOAD_BUILD_CLASS: {
+op_LOAD_BUILD_CLASS: SYNC_PREV(); {
   static PyObject* build_class_name = PyUnicode_InternFromString("__build_class__");
   PyObject* builtins = frame->f_builtins;
   if (!PyDict_CheckExact(builtins)) goto handoff_here;
@@ -2218,7 +2247,7 @@ op_LOAD_BUILD_CLASS: {
   NEXT();
 }
 
-op_BEFORE_WITH: {
+op_BEFORE_WITH: SYNC_PREV(); {
   static PyObject* enter_name = PyUnicode_InternFromString("__enter__");
   static PyObject* exit_name = PyUnicode_InternFromString("__exit__");
   PyObject* mgr = TOP();
@@ -2242,7 +2271,7 @@ op_BEFORE_WITH: {
   NEXT();
 }
 
-op_WITH_EXCEPT_START: {
+op_WITH_EXCEPT_START: SYNC_PREV(); {
   // Stack: __exit__, lasti, previous exception, exception: call __exit__(type, exc, tb).
   PyObject* val = TOP();
   PyObject* exc = reinterpret_cast<PyObject*>(Py_TYPE(val));
@@ -2257,7 +2286,7 @@ op_WITH_EXCEPT_START: {
   NEXT();
 }
 
-op_PUSH_EXC_INFO: {
+op_PUSH_EXC_INFO: SYNC_PREV(); {
   PyObject* value = TOP();
   _PyErr_StackItem* exc_info = tstate->exc_info;
   if (exc_info->exc_value != nullptr) {
@@ -2272,7 +2301,7 @@ op_PUSH_EXC_INFO: {
   NEXT();
 }
 
-op_CHECK_EXC_MATCH: {
+op_CHECK_EXC_MATCH: SYNC_PREV(); {
   PyObject* right = TOP();
   PyObject* left = SECOND();
   // An invalid `except` target raises CPython's own TypeError: let CPython execute it.
@@ -2286,7 +2315,7 @@ op_CHECK_EXC_MATCH: {
   NEXT();
 }
 
-op_RERAISE: {
+op_RERAISE: SYNC_PREV(); {
   unwind_unit = ip->offset;
   if (ip->arg) {
     PyObject* lasti = PEEK(ip->arg + 1);
@@ -2300,7 +2329,7 @@ op_RERAISE: {
   goto exception_unwind;
 }
 
-op_RAISE_VARARGS: {
+op_RAISE_VARARGS: SYNC_PREV(); {
   PyObject* cause = nullptr;
   PyObject* exc = nullptr;
   switch (ip->arg) {
@@ -2326,7 +2355,7 @@ op_RAISE_VARARGS: {
   }
 }
 
-op_DICT_MERGE: {
+op_DICT_MERGE: SYNC_PREV(); {
   PyObject* update = POP();
   PyObject* dict = PEEK(ip->arg);
   if (_PyDict_MergeEx(dict, update, 2) < 0) {
@@ -2338,7 +2367,7 @@ op_DICT_MERGE: {
   NEXT();
 }
 
-op_DICT_UPDATE: {
+op_DICT_UPDATE: SYNC_PREV(); {
   PyObject* update = POP();
   PyObject* dict = PEEK(ip->arg);
   if (PyDict_Update(dict, update) < 0) {
@@ -2351,7 +2380,7 @@ op_DICT_UPDATE: {
   NEXT();
 }
 
-op_SET_UPDATE: {
+op_SET_UPDATE: SYNC_PREV(); {
   PyObject* iterable = POP();
   int err = _PySet_Update(PEEK(ip->arg), iterable);
   Py_DECREF(iterable);
@@ -2360,11 +2389,12 @@ op_SET_UPDATE: {
 }
 
 op_LOAD_ASSERTION_ERROR:
+  SYNC_PREV();
   Py_INCREF(PyExc_AssertionError);
   PUSH(PyExc_AssertionError);
   NEXT();
 
-op_GET_LEN: {
+op_GET_LEN: SYNC_PREV(); {
   Py_ssize_t len = PyObject_Length(TOP());
   if (len < 0) goto error_at;
   PyObject* len_o = PyLong_FromSsize_t(len);
@@ -2373,21 +2403,21 @@ op_GET_LEN: {
   NEXT();
 }
 
-op_MATCH_MAPPING: {
+op_MATCH_MAPPING: SYNC_PREV(); {
   PyObject* res = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
   Py_INCREF(res);
   PUSH(res);
   NEXT();
 }
 
-op_MATCH_SEQUENCE: {
+op_MATCH_SEQUENCE: SYNC_PREV(); {
   PyObject* res = (Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
   Py_INCREF(res);
   PUSH(res);
   NEXT();
 }
 
-op_POP_EXCEPT: {
+op_POP_EXCEPT: SYNC_PREV(); {
   _PyErr_StackItem* exc_info = tstate->exc_info;
   PyObject* value = exc_info->exc_value;
   exc_info->exc_value = POP();
