@@ -126,14 +126,23 @@ inline bool float_mixed_operands(PyObject* lhs, PyObject* rhs, double* x, double
 }
 
 // _PyLong_FromSTwoDigits: the small-int singleton, or a new int (new reference; nullptr
-// with MemoryError set).
+// with MemoryError set). A one-digit result is built here as longobject.c's
+// _PyLong_FromMedium does (PyLong_Type is static: no type reference to take).
 inline PyObject* long_from_medium_result(long x) {
   if (x >= -KRAIT_SMALL_NEG_INTS && x < KRAIT_SMALL_POS_INTS) {
     PyObject* r = reinterpret_cast<PyObject*>(&krait_small_int_zero[x]);
     Py_INCREF(r);
     return r;
   }
-  return PyLong_FromLong(x);
+  const unsigned long magnitude = x < 0 ? 0ul - static_cast<unsigned long>(x) : x;
+  if (magnitude >= (1ul << PyLong_SHIFT)) return PyLong_FromLong(x);
+  auto* v = static_cast<PyLongObject*>(PyObject_Malloc(sizeof(PyLongObject)));
+  if (v == nullptr) return PyErr_NoMemory();
+  Py_SET_TYPE(v, &PyLong_Type);
+  Py_SET_SIZE(v, x < 0 ? -1 : 1);
+  _Py_NewReference(reinterpret_cast<PyObject*>(v));
+  v->ob_digit[0] = static_cast<digit>(magnitude);
+  return reinterpret_cast<PyObject*>(v);
 }
 
 // ---- inline-cache hits (the cache states are set by cpython_shim.c) ----------------------
