@@ -1503,22 +1503,32 @@ op_LOAD_METHOD: SYNC_PREV(); {
   NEXT();
 }
 
-op_PRECALL: SYNC_PREV(); {
-  int oparg = ip->arg;
-  bool is_meth = PEEK(oparg + 2) != nullptr;
-  PyObject* function = PEEK(oparg + is_meth + 1);
-  if (!is_meth && Py_TYPE(function) == &PyMethod_Type) {
-    // Unpack a bound method into method | self so the call sees it as a method call.
-    PyObject* meth = reinterpret_cast<PyMethodObject*>(function)->im_func;
-    PyObject* self = reinterpret_cast<PyMethodObject*>(function)->im_self;
-    Py_INCREF(meth);
-    Py_INCREF(self);
-    PEEK(oparg + 1) = self;
-    PEEK(oparg + 2) = meth;
-    Py_DECREF(function);
-  }
+// Unpacks a bound method into method | self so the call sees it as a method call. Silent: the
+// bound method dies only after its function and self got references from the stack.
+#define PRECALL_BODY()                                                               \
+  do {                                                                               \
+    const int oparg_ = ip->arg;                                                      \
+    const bool is_meth_ = PEEK(oparg_ + 2) != nullptr;                               \
+    PyObject* function_ = PEEK(oparg_ + is_meth_ + 1);                               \
+    if (!is_meth_ && Py_TYPE(function_) == &PyMethod_Type) {                         \
+      PyObject* meth_ = reinterpret_cast<PyMethodObject*>(function_)->im_func;       \
+      PyObject* self_ = reinterpret_cast<PyMethodObject*>(function_)->im_self;       \
+      Py_INCREF(meth_);                                                              \
+      Py_INCREF(self_);                                                              \
+      PEEK(oparg_ + 1) = self_;                                                      \
+      PEEK(oparg_ + 2) = meth_;                                                      \
+      Py_DECREF(function_);                                                          \
+    }                                                                                \
+  } while (0)
+op_PRECALL:
+  PRECALL_BODY();
   NEXT();
-}
+
+xop_PRECALL__CALL:
+  PRECALL_BODY();
+  ++ip;
+  goto op_CALL;
+#undef PRECALL_BODY
 
 op_KW_NAMES:
   kwnames = PyTuple_GET_ITEM(consts, ip->arg);
