@@ -137,6 +137,9 @@ static int slot_offset(PyTypeObject* tp, PyObject* name, Py_ssize_t* offset) {
   PyObject* descr = _PyType_Lookup(tp, name);
   if (descr == NULL || Py_TYPE(descr) != &PyMemberDescr_Type || tp->tp_version_tag == 0)
     return 0;
+  /* A member descriptor copied into an unrelated class describes another layout: the
+   * generic path raises "descriptor ... doesn't apply". */
+  if (!PyType_IsSubtype(tp, ((PyMemberDescrObject*)descr)->d_common.d_type)) return 0;
   PyMemberDef* m = ((PyMemberDescrObject*)descr)->d_member;
   if (m->type != T_OBJECT_EX || (m->flags & PY_AUDIT_READ) || m->offset <= 0) return 0;
   *offset = m->offset;

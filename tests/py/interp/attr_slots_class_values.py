@@ -116,7 +116,27 @@ def descriptors(n):
     return r[-1], len(r)
 
 
+class Other:
+    x = P.__dict__["x"]      # a slot descriptor of another layout
+
+
+def foreign_descriptor(n):
+    o = Other()
+    out = []
+    for i in range(n):
+        try:
+            out.append(o.x)
+        except TypeError as e:
+            out.append(str(e))
+        try:
+            o.x = i
+        except TypeError as e:
+            out.append(str(e))
+    return out[-2:], len(out)
+
+
 for _ in range(2):
+    print(foreign_descriptor(100))
     print(slots_loop(3000))
     print(class_values(1500))
     print(type_values(1000))
