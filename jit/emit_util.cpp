@@ -103,6 +103,8 @@ const void* helper_for(IrOp op, IrType value) {
              : value == IrType::k_int  ? reinterpret_cast<const void*>(&krait_jit_store_slot_int)
              : value == IrType::k_bool ? reinterpret_cast<const void*>(&krait_jit_store_slot_bool)
                                        : reinterpret_cast<const void*>(&krait_jit_store_slot_obj);
+    case IrOp::NEWLIST:
+      return reinterpret_cast<const void*>(&krait_jit_store_new_list);
     default:
       return nullptr;
   }

@@ -2,6 +2,8 @@
 // that is what lets a trace keep its assumptions across the call.
 #include <cmath>
 
+#include "cpython_shim.h"
+#include "krait/stats.h"
 #include "target.h"
 
 extern "C" {
@@ -96,13 +98,29 @@ int krait_jit_list_append_bool(PyObject* list, std::int64_t value) {
 }
 
 namespace {
+// Whether dropping one reference to `old` (a frame slot's value) runs no Python code: it
+// survives, or it is None, a bool, an int, a float, or an exact list of such (freeing it
+// frees only them).
+bool release_is_harmless(PyObject* old) {
+  if (old == nullptr || Py_REFCNT(old) > 1 || old == Py_None || PyBool_Check(old) ||
+      harmless_item(old))
+    return true;
+  if (!PyList_CheckExact(old)) return false;
+  for (Py_ssize_t k = 0; k < PyList_GET_SIZE(old); ++k) {
+    PyObject* o = PyList_GET_ITEM(old, k);
+    if (Py_REFCNT(o) > 1 || o == Py_None || PyBool_Check(o) || harmless_item(o)) continue;
+    return false;
+  }
+  return true;
+}
+
 int store_slot(PyObject** slots, std::int64_t idx, PyObject* v) {
   PyObject* old = slots[idx];
   if (v == nullptr) {
     PyErr_Clear();
     return -1;
   }
-  if (old != nullptr && old != Py_None && !PyBool_Check(old) && !harmless_item(old)) {
+  if (old != v && !release_is_harmless(old)) {
     Py_DECREF(v);
     return -1;
   }
@@ -124,6 +142,24 @@ int krait_jit_store_slot_obj(PyObject** slots, std::int64_t idx, PyObject* value
 }
 int krait_jit_store_slot_bool(PyObject** slots, std::int64_t idx, std::int64_t value) {
   return store_slot(slots, idx, Py_NewRef(value ? Py_True : Py_False));
+}
+
+// `x = []`: the list goes straight into the frame slot, which owns it from then on (the trace
+// borrows it like any slot value), so no exit has to release it. A collection is left to the
+// interpreter: the exit redoes BUILD_LIST there, and the collection runs at the same
+// instruction as in CPython.
+PyObject* krait_jit_store_new_list(PyObject** slots, std::int64_t idx) {
+  PyObject* old = slots[idx];
+  if (!release_is_harmless(old) || krait_list_alloc_would_collect()) return nullptr;
+  PyObject* l = PyList_New(0);
+  if (l == nullptr) {
+    PyErr_Clear();  // the interpreter builds the list again and raises MemoryError itself
+    return nullptr;
+  }
+  slots[idx] = l;
+  Py_XDECREF(old);
+  krait::bump(krait::Stat::k_trace_new_lists);
+  return l;
 }
 
 // Python's float %: the result takes the divisor's sign (a zero result too).

@@ -56,7 +56,7 @@ std::string ir_verify(const IrBuffer& buf) {
     auto konst = [&](IrRef r, IrType t) { return is_const(r) && buf.type_of(r) == t; };
     if ((in.op == IrOp::GTYPE && !konst(in.b, IrType::k_obj)) ||
         (in.op == IrOp::GKEYS && !konst(in.b, IrType::k_int)) ||
-        (in.op == IrOp::SSTORE && !konst(in.a, IrType::k_int)) ||
+        ((in.op == IrOp::SSTORE || in.op == IrOp::NEWLIST) && !konst(in.a, IrType::k_int)) ||
         (in.op == IrOp::GBREAK && !konst(in.a, IrType::k_ptr)) ||
         (in.op == IrOp::SAR &&
          (!konst(in.b, IrType::k_int) || static_cast<std::uint64_t>(buf.konst(in.b).i) > 63))) {

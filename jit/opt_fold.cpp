@@ -57,6 +57,7 @@ const PyTypeObject* known_pytype(const IrBuffer& buf, IrRef r) {
     auto* o = static_cast<PyObject*>(buf.konst(r).p);
     return o ? Py_TYPE(o) : nullptr;
   }
+  if (buf.at(r).op == IrOp::NEWLIST) return &PyList_Type;
   // A type guard on r earlier in the trace (guards dominate everything after them).
   for (IrRef i = buf.size(); i-- > r;) {
     const IrIns& in = buf.at(i);
@@ -274,6 +275,9 @@ IrRef Emitter::forward_load(const IrIns& in) const {
     const IrIns& x = buf_.at(i);
     if (in.op == IrOp::LDFLD) {
       if (x.op == IrOp::LDFLD && x.a == in.a && x.lit == in.lit && x.type == in.type) return i;
+      // A new list is empty until an append (met first on the way back) changes it.
+      if (x.op == IrOp::NEWLIST && i == in.a && in.lit == kOffObSize && in.type == IrType::k_int)
+        return buf_.kint(0);
       // An append changes a list's size and may move its items array.
       if (x.op == IrOp::LAPPEND && (in.lit == kOffObSize || in.lit == kOffListItems)) {
         const PyTypeObject* tl = known_pytype(buf_, in.a);
@@ -286,6 +290,8 @@ IrRef Emitter::forward_load(const IrIns& in) const {
         const PyTypeObject* ts = known_pytype(buf_, x.a);
         const PyTypeObject* tl = known_pytype(buf_, in.a);
         if (x.a != in.a && ts != nullptr && tl != nullptr && ts != tl) continue;
+        // Traces store only into Python objects, never into the frame (f_globals, f_builtins).
+        if (!is_const(in.a) && buf_.at(in.a).op == IrOp::FRAME) continue;
         return kNoRef;  // the same field of a possibly-same object
       }
     } else {  // LDELEM

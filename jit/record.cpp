@@ -258,7 +258,11 @@ class Recorder {
   bool rec_load_global(int arg);
   bool rec_call(int nargs);
   bool rec_branch(bool jump_if_true, const Instr* ip);
-  void unbox_borrowed_items(int below);
+  bool rec_new_list(const Instr* ip);
+  bool frame_holds(int s, Ref r) const;
+  bool new_lists_stay_in_their_slots();
+  bool rec_empty_for(Ref seq, PyObject* o, int get_iter_pc);
+  void unbox_borrowed_items(int below, Ref from = kNoRef);
   RecordStep close();
   bool parent_alive() const;
 
@@ -277,6 +281,8 @@ class Recorder {
   PyObject** sp_ = nullptr;
   int snap_ = -1;
   std::int32_t pending_jump_ = -1;  // a conditional jump recorded with the compare before it
+  std::int32_t skip_to_ = -1;  // instructions recorded as done up to here (an empty inner loop)
+  std::vector<int> new_list_slots_;  // the slots NEWLIST wrote
   bool failed_ = false;
   bool has_store_ = false;
   AbortReason reason_ = AbortReason::k_unsupported_op;
@@ -659,12 +665,17 @@ bool Recorder::rec_subscr() {
 }
 
 // Values borrowed from list items could be freed by a list store: keep them unboxed instead
-// (their type is guarded; an int/float is re-boxed on exit).
-void Recorder::unbox_borrowed_items(int below) {
+// (their type is guarded; an int/float is re-boxed on exit). With `from`, only the items of
+// that list or tuple (which is about to be released).
+void Recorder::unbox_borrowed_items(int below, Ref from) {
   IrBuffer& ir = trace_->ir;
   for (int s = 0; s < below; ++s) {
     Ref r = cur_[s];
     if (r == kNoRef || is_const(r) || ir.at(r).op != IrOp::LDELEM) continue;
+    const Ref base = ir.at(r).a;
+    if (from != kNoRef && base != from &&
+        (is_const(base) || ir.at(base).op != IrOp::LDFLD || ir.at(base).a != from))
+      continue;
     const PyTypeObject* t = known_pytype(ir, r);
     if (t == &PyLong_Type) {
       cur_[s] = emit(IrOp::UNBOXI, IrType::k_int, r);
@@ -771,6 +782,13 @@ bool Recorder::rec_call(int nargs) {
   PyObject* ofn = seen(nargs + 1);
   PyObject* builtins = frame_->f_builtins;
   if (nargs != 1 || !PyDict_CheckExact(builtins)) return false;
+  if (ofn == PyDict_GetItemString(builtins, "reversed") && info_->instrs[pc_ + 1].op == GET_ITER) {
+    // `for x in reversed(xs)` over an empty list: no iterator is needed.
+    hold(ofn);
+    guard(IrOp::GEQ, fn, kobj(ofn));
+    if (failed_) return false;
+    return rec_empty_for(peek(1), seen(1), pc_ + 1);
+  }
   PyObject* arg = seen(1);
   const bool is_len = ofn == PyDict_GetItemString(builtins, "len");
   const bool is_int = ofn == reinterpret_cast<PyObject*>(&PyLong_Type);
@@ -821,6 +839,80 @@ bool Recorder::rec_call(int nargs) {
   return true;
 }
 
+// `x = []` (BUILD_LIST 0, then STORE_FAST x): one helper puts the new list into the local's
+// frame slot, which owns it from then on (see krait_jit_store_new_list); the trace borrows it
+// like any slot value, so no exit has to release it. The helper releases what the slot holds,
+// so the recording's value of x must be exactly that, and nothing else the recording holds may
+// be it or an item borrowed from it (the release may free them).
+bool Recorder::rec_new_list(const Instr* ip) {
+  if (ip->arg != 0 || ip[1].op != STORE_FAST) return false;
+  const int x = ip[1].arg;
+  const Ref old = cur_[x];
+  if (old != kNoRef) {
+    bool shared = !frame_holds(x, old);
+    for (int s = 0; s < depth_; ++s) shared |= s != x && cur_[s] == old;
+    if (shared) {
+      reason_ = AbortReason::k_unsupported_type;
+      return false;
+    }
+  }
+  if (old != kNoRef) unbox_borrowed_items(depth_, old);
+  if (failed_) return false;
+  const Ref l = emit(IrOp::NEWLIST, IrType::k_obj, kint(x));
+  if (failed_) return false;
+  set_slot(x, l);
+  new_list_slots_.push_back(x);
+  pending_jump_ = pc_ + 1;  // the STORE_FAST is done
+  expect_pc_ = pc_ + 2;
+  return true;
+}
+
+// Whether frame slot s physically holds value r of the recording: its value at entry, or a
+// list NEWLIST put there.
+bool Recorder::frame_holds(int s, Ref r) const {
+  if (is_const(r)) return false;
+  const IrIns& in = trace_->ir.at(r);
+  if (in.op == IrOp::SLOAD) return in.lit == s && !modified_[s];
+  return in.op == IrOp::NEWLIST && trace_->ir.konst(in.a).i == s;
+}
+
+// At the back-edge every slot NEWLIST wrote must still hold its list in the recording's
+// model, and no other slot may name it, so that the next iteration's NEWLIST releases exactly
+// the slot's value (what the check in rec_new_list proved for this iteration).
+// Items borrowed from a list the next iteration releases are unboxed here.
+bool Recorder::new_lists_stay_in_their_slots() {
+  for (int x : new_list_slots_) {
+    if (!frame_holds(x, cur_[x])) return false;
+    for (int s = 0; s < depth_; ++s) {
+      if (s != x && cur_[s] == cur_[x]) return false;
+    }
+    unbox_borrowed_items(depth_, cur_[x]);
+  }
+  return !failed_;
+}
+
+// GET_ITER of a for loop over an empty exact list or tuple (`seq`, observed `o`; for
+// reversed(xs) the CALL before it): the loop runs no iteration, so the recording guards the
+// sequence's emptiness (an exit redoes it all in the interpreter) and continues after the
+// loop, without creating the iterator. The instructions up to there are done.
+bool Recorder::rec_empty_for(Ref seq, PyObject* o, int get_iter_pc) {
+  const Instr* gi = &info_->instrs[get_iter_pc];
+  if (gi->op != GET_ITER || gi[1].op != FOR_ITER ||
+      (!PyList_CheckExact(o) && !PyTuple_CheckExact(o)) || Py_SIZE(o) != 0 ||
+      (get_iter_pc != pc_ && !PyList_CheckExact(o))) {
+    reason_ = AbortReason::k_unsupported_type;
+    return false;
+  }
+  guard(IrOp::GTYPE, seq, kobj(Py_TYPE(o)));
+  guard(IrOp::GEQ, emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize), kint(0));
+  if (failed_) return false;
+  pop(get_iter_pc == pc_ ? 1 : 3);  // the sequence (and NULL, reversed)
+  bump(Stat::k_trace_empty_loops);
+  expect_pc_ = gi[1].target;
+  skip_to_ = expect_pc_;
+  return true;
+}
+
 bool Recorder::rec_branch(bool jump_if_true, const Instr* ip) {
   bool t = false;
   if (!truth(peek(1), seen(1), &t)) return false;
@@ -841,6 +933,11 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
     return RecordStep::kContinue;
   }
   pending_jump_ = -1;
+  if (skip_to_ >= 0) {
+    // The rest of an inner loop over an empty sequence, recorded with its GET_ITER.
+    if (pc > pc_ && pc < skip_to_) return RecordStep::kContinue;
+    skip_to_ = -1;
+  }
   if (pc != expect_pc_) {
     abort(AbortReason::k_left_loop);
     return RecordStep::kStop;
@@ -1100,6 +1197,12 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
         push(emit(IrOp::LDELEM, IrType::k_obj, base, kint(k), off));
       break;
     }
+    case BUILD_LIST:
+      ok = rec_new_list(ip);
+      break;
+    case GET_ITER:
+      ok = rec_empty_for(peek(1), seen(1), pc);
+      break;
     case PRECALL:
       break;  // bound-method unpacking does not apply to the calls the recorder accepts
     case CALL:
@@ -1133,6 +1236,14 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
 }
 
 RecordStep Recorder::close() {
+  if (!new_list_slots_.empty()) {
+    pc_ = header_;  // unboxing guards resume at the header (the back-edge is taken)
+    snap_ = -1;
+  }
+  if (!new_lists_stay_in_their_slots()) {
+    abort(AbortReason::k_unsupported_type);
+    return RecordStep::kStop;
+  }
   // Values borrowed from list items must not be carried across a list store (next iteration).
   if (has_store_) {
     pc_ = header_;

@@ -63,6 +63,10 @@ int krait_jit_store_slot_int(PyObject** slots, std::int64_t idx, std::int64_t va
 int krait_jit_store_slot_flt(PyObject** slots, std::int64_t idx, double value);
 int krait_jit_store_slot_obj(PyObject** slots, std::int64_t idx, PyObject* value);
 int krait_jit_store_slot_bool(PyObject** slots, std::int64_t idx, std::int64_t value);
+// slots[idx] = [] (a new empty list), the old reference released: the list, or nullptr
+// (nothing done, no exception left) when the allocation could run a garbage collection
+// (finalizers are Python code), freeing the old value could run code, or memory ran out.
+PyObject* krait_jit_store_new_list(PyObject** slots, std::int64_t idx);
 // Python's float % and // for a non-zero divisor (float_rem / float_floor_div semantics).
 double krait_jit_fmod(double a, double b);
 double krait_jit_ffloordiv(double a, double b);

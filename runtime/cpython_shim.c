@@ -15,6 +15,20 @@ volatile int* krait_eval_breaker_ptr(PyThreadState* tstate) {
   return (volatile int*)&tstate->interp->ceval.eval_breaker._value;
 }
 
+int krait_gc_alloc_would_collect(void) {
+  PyThreadState* tstate = _PyThreadState_GET();
+  struct _gc_runtime_state* gc = &tstate->interp->gc;
+  return gc->generations[0].count + 1 > gc->generations[0].threshold && gc->enabled &&
+         gc->generations[0].threshold && !gc->collecting && !_PyErr_Occurred(tstate);
+}
+
+int krait_list_alloc_would_collect(void) {
+#if PyList_MAXFREELIST > 0
+  if (_PyInterpreterState_GET()->list.numfree > 0) return 0;
+#endif
+  return krait_gc_alloc_would_collect();
+}
+
 /* CPython recomputes the breaker from its sources after clearing one of them; the static
  * helper in ceval.c is not reachable, so the same rule is written here. */
 static void recompute_eval_breaker(PyInterpreterState* interp) {

@@ -130,6 +130,11 @@ PyObject** krait_global_value_addr(PyObject* globals, PyObject* builtins, const 
 extern PyLongObject* const krait_small_int_zero;
 /* Byte offsets of PyDictObject.ma_keys and PyDictKeysObject.dk_version (internal structs). */
 void krait_dict_keys_offsets(int* ma_keys, int* dk_version);
+/* Whether allocating one more GC-tracked object now would run a collection
+ * (_PyObject_GC_Link's rule), which can run finalizers and weakref callbacks; for a list,
+ * whether PyList_New would (its free list comes first). */
+int krait_gc_alloc_would_collect(void);
+int krait_list_alloc_would_collect(void);
 #ifdef __cplusplus
 }
 #endif

@@ -667,6 +667,19 @@ void Arm64Emitter::emit_ins(IrRef i) {
       a_.cbnz(kB.w(), exit_label(in.lit));
       return;
     }
+    case IrOp::NEWLIST: {
+      const std::int64_t slot = buf_.konst(in.a).i;
+      call_helper(
+          i, helper_for(in.op, IrType::k_void),
+          [this, slot]() {
+            a_.ldr(a64::x0, a64::ptr(kTsReg, kOffSlots));
+            load_imm(a64::x1, static_cast<std::uint64_t>(slot));
+          },
+          [this]() { a_.mov(kB, a64::x0); });
+      a_.cbz(kB, exit_label(in.lit));
+      store_gp(i, kB);
+      return;
+    }
     case IrOp::FTOI:
       // fcvtzs saturates: NaN gives 0 (caught by the unordered compare), values outside
       // int64 give INT64_MAX or INT64_MIN. INT64_MIN itself is exactly representable but

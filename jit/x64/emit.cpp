@@ -619,6 +619,20 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::NEWLIST: {
+      const std::int64_t slot = buf_.konst(in.a).i;
+      call_helper(
+          i, helper_for(in.op, IrType::k_void),
+          [this, slot]() {
+            a_.mov(x86::rdi, x86::qword_ptr(kTsReg, kOffSlots));
+            a_.mov(x86::rsi, slot);
+          },
+          [this]() { a_.mov(kB, x86::rax); });
+      a_.test(kB, kB);
+      a_.jz(exit_label(in.lit));
+      store_gp(i, kB);
+      return;
+    }
     case IrOp::FTOI:
       // cvttsd2si gives INT64_MIN for NaN, infinities and out-of-range values; INT64_MIN
       // itself is exactly representable but rare, and exiting for it is merely slower.

@@ -4,11 +4,11 @@
 // taken and the values the exit's snapshot names (read from the saved registers and spill slots as
 // deoptimization reads them) are checked. Covered: every guard kind failing (on the first or a
 // later iteration), the arithmetic against CPython's own results, list item loads, stores and
-// appends and frame-slot stores with their reference counts, the peeled range loop end to end, the
-// back-edge moves of PHIs, and exits right after a helper call. Programs run under the real
-// register file and under tiny ones, so the spill paths run too. The other architecture's backend
-// assembles every program as well (asmjit encodes either on either host), so an encoding mistake
-// fails the native test run; the AArch64 build runs the same programs under qemu-aarch64.
+// appends, frame-slot stores and new lists with their reference counts, the peeled range loop end
+// to end, the back-edge moves of PHIs, and exits right after a helper call. Programs run under the
+// real register file and under tiny ones, so the spill paths run too. The other architecture's
+// backend assembles every program as well (asmjit encodes either on either host), so an encoding
+// mistake fails the native test run; the AArch64 build runs the same programs under qemu-aarch64.
 #include <Python.h>
 #include <gtest/gtest.h>
 
@@ -675,6 +675,45 @@ TEST_P(EmitTest, LappendBoxesEachKind) {
   EXPECT_EQ(PyList_GET_SIZE(s.v[2]), 3);
   EXPECT_EQ(repr(s.v[3]), "[True, False, False]");
   EXPECT_EQ(Py_REFCNT(o), rco + 1 + 3);  // the slot's reference and one per append
+}
+
+TEST_P(EmitTest, NewlistPutsAFreshListIntoTheSlot) {
+  // Three iterations of `x = []; x.append(iter)` with x in slot 0, then `y = []` with y in
+  // slot 1, whose old value (a str only the slot holds) could run code when freed: refused.
+  PyObject* o = py("object()");
+  Slots own({o});  // the test's reference, released also when the program is only assembled
+  PyObject* first = PyList_New(0);
+  PyList_Append(first, o);
+  Slots s({first, py("'x' * 40")});
+  PyObject* old1 = s.v[1];
+  const Py_ssize_t rco = Py_REFCNT(o);
+  for (const RegFile* rf : {&regs(), &kAllSpilled}) {
+    Prog p;
+    p.loop();
+    const std::uint16_t s0 = p.snap({p.iter});
+    const IrRef l = p.ins(IrOp::NEWLIST, IrType::k_obj, p.ki(0), kNoRef, s0);
+    p.ins(IrOp::LAPPEND, IrType::k_void, l, p.iter, s0);
+    const std::uint16_t s1 = p.snap({l, p.iter});
+    p.guard(IrOp::GLT, p.iter, p.ki(2), s1);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p, *rf);
+    EXPECT_EQ(p.run(s.v), s1);
+    EXPECT_EQ(p.ts.iterations, 2u);
+    EXPECT_EQ(p.obj(l), s.v[0]);  // the trace's value is the slot's list
+    EXPECT_EQ(repr(s.v[0]), "[2]");
+    EXPECT_EQ(Py_REFCNT(s.v[0]), 1);   // owned by the slot alone
+    EXPECT_EQ(Py_REFCNT(o), rco - 1);  // the first list was freed with its item
+    // A NEWLIST that meets the str exits, nothing changed.
+    Prog q;
+    const std::uint16_t t0 = q.snap({});
+    q.ins(IrOp::NEWLIST, IrType::k_obj, q.ki(1), kNoRef, t0);
+    q.loop();
+    q.close();
+    KRAIT_ASSEMBLE_NEXT(q, *rf);
+    EXPECT_EQ(q.run(s.v), t0);
+    EXPECT_EQ(s.v[1], old1);
+    EXPECT_EQ(Py_REFCNT(old1), 1);
+  }
 }
 
 // --- arithmetic ------------------------------------------------------------------------------

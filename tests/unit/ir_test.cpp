@@ -287,6 +287,15 @@ TEST_F(IrTest, VerifyRejectsComputedOperandsWhereConstantsBelong) {
   const IrRef yi = sh2.append(IrOp::LDFLD, IrType::k_int, y, kNoRef, 16);
   sh2.append(IrOp::SAR, IrType::k_int, yi, sh2.kint(64));
   EXPECT_EQ(ir_verify(sh2), "ref 2: SAR needs a constant operand");
+
+  IrBuffer nl;  // the slot NEWLIST writes is a constant
+  const IrRef z = nl.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 0);
+  const IrRef zi = nl.append(IrOp::LDFLD, IrType::k_int, z, kNoRef, 16);
+  nl.add_snapshot(0, 1, nullptr, 0);
+  nl.append(IrOp::NEWLIST, IrType::k_obj, nl.kint(3), kNoRef, 0);
+  EXPECT_EQ(ir_verify(nl), "");
+  nl.append(IrOp::NEWLIST, IrType::k_obj, zi, kNoRef, 0);
+  EXPECT_EQ(ir_verify(nl), "ref 3: NEWLIST needs a constant operand");
 }
 
 TEST_F(IrTest, VerifyRejectsSnapshotNamingALaterValue) {
@@ -402,7 +411,7 @@ TEST_F(IrTest, VerifyChecksOperandTypesOfEveryOp) {
     ASSERT_EQ(want.size(), 2u) << op_info(op).name;
     // Operands that must be constants are checked by VerifyRejectsComputedOperands...
     if (op == IrOp::GTYPE || op == IrOp::GKEYS || op == IrOp::SSTORE || op == IrOp::GBREAK ||
-        op == IrOp::SAR)
+        op == IrOp::SAR || op == IrOp::NEWLIST)
       continue;
     {
       TypedValues v;  // the right types verify
