@@ -90,6 +90,8 @@ const void* helper_for(IrOp op, IrType value) {
       return reinterpret_cast<const void*>(&krait_jit_fmod);
     case IrOp::FFLOORDIV:
       return reinterpret_cast<const void*>(&krait_jit_ffloordiv);
+    case IrOp::FPOW:
+      return reinterpret_cast<const void*>(&krait_jit_fpow);
     case IrOp::STLIST:
       return flt ? reinterpret_cast<const void*>(&krait_jit_list_store_flt)
                  : reinterpret_cast<const void*>(&krait_jit_list_store_int);

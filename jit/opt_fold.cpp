@@ -7,6 +7,7 @@
 
 #include "opt.h"
 #include "pylayout.h"
+#include "target.h"  // krait_jit_fpow: constant operands fold with the helper traces call
 
 namespace krait::jit {
 namespace {
@@ -241,6 +242,13 @@ IrRef Emitter::fold(IrIns& in) {
     case IrOp::FMOD:
     case IrOp::FFLOORDIV:
       if (is_flt_const(b, in.b) && fval(b, in.b) == 0.0) return kFailRef;
+      break;
+    case IrOp::FPOW:
+      if (is_flt_const(b, in.a) && is_flt_const(b, in.b)) {
+        double r;
+        if (krait_jit_fpow(fval(b, in.a), fval(b, in.b), &r) != 0) return kFailRef;
+        return b.kflt(r);
+      }
       break;
     case IrOp::FNEG:
       if (is_flt_const(b, in.a)) return b.kflt(-fval(b, in.a));

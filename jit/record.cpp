@@ -30,6 +30,7 @@ enum NbOp {
   kNbRshift = 9,
   kNbMod = 6,
   kNbOr = 7,
+  kNbPower = 8,
   kNbSub = 10,
   kNbTrueDiv = 11,
   kNbXor = 12
@@ -445,6 +446,11 @@ bool Recorder::rec_binary(int nb) {
       case kNbFloorDiv:
         r = emit(IrOp::FFLOORDIV, IrType::k_flt, x, y);
         break;
+      case kNbPower:
+        // float ** float, float ** int and int ** float all reach float_pow, which converts
+        // an int operand as PyLong_AsDouble does (int ** int stays long_pow's: not traced).
+        r = emit(IrOp::FPOW, IrType::k_flt, x, y);
+        break;
       default:
         return false;
     }
@@ -659,20 +665,31 @@ bool Recorder::rec_subscr() {
 }
 
 // Values borrowed from list items could be freed by a list store: keep them unboxed instead
-// (their type is guarded; an int/float is re-boxed on exit).
+// (their type is guarded; an int/float is re-boxed on exit). A list store only ever releases
+// an exact int or float (the helper exits before replacing anything else), so a borrowed item
+// of any other exact type (the lists in `for a, b in pairs`) survives it: its type is guarded
+// instead, from the object the frame holds for that slot now.
 void Recorder::unbox_borrowed_items(int below) {
   IrBuffer& ir = trace_->ir;
   for (int s = 0; s < below; ++s) {
     Ref r = cur_[s];
     if (r == kNoRef || is_const(r) || ir.at(r).op != IrOp::LDELEM) continue;
     const PyTypeObject* t = known_pytype(ir, r);
+    if (t == nullptr) {
+      PyObject* o = frame_->localsplus[s];
+      if (o == nullptr) {
+        failed_ = true;
+        reason_ = AbortReason::k_unsupported_type;
+        continue;
+      }
+      t = Py_TYPE(o);
+      if (t->tp_flags & Py_TPFLAGS_HEAPTYPE) hold(reinterpret_cast<PyObject*>(Py_TYPE(o)));
+      guard(IrOp::GTYPE, r, kobj(t));
+    }
     if (t == &PyLong_Type) {
       cur_[s] = emit(IrOp::UNBOXI, IrType::k_int, r);
     } else if (t == &PyFloat_Type) {
       cur_[s] = emit(IrOp::UNBOXF, IrType::k_flt, r);
-    } else {
-      failed_ = true;
-      reason_ = AbortReason::k_unsupported_type;
     }
   }
 }

@@ -66,6 +66,9 @@ int krait_jit_store_slot_bool(PyObject** slots, std::int64_t idx, std::int64_t v
 // Python's float % and // for a non-zero divisor (float_rem / float_floor_div semantics).
 double krait_jit_fmod(double a, double b);
 double krait_jit_ffloordiv(double a, double b);
+// Python's float ** (float_pow): 0 and *out, or 1 (nothing stored) when CPython's float_pow
+// would not return a float: ZeroDivisionError, a complex result, OverflowError or ValueError.
+int krait_jit_fpow(double a, double b, double* out);
 }
 
 }  // namespace krait::jit

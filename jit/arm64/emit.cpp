@@ -48,7 +48,7 @@ constexpr std::int32_t kOffExitTrace = offsetof(TraceState, exit_trace);
 constexpr int kSaveFpr = 32;
 constexpr int kParkSlot = 64;   // a value parked while breaking a cycle of PHI moves
 constexpr int kArgSlot = 65;    // three helper arguments
-constexpr int kUnboxSlot = 68;  // krait_jit_unbox_int's result
+constexpr int kUnboxSlot = 68;  // krait_jit_unbox_int's and krait_jit_fpow's result
 static_assert(kUnboxSlot < static_cast<int>(sizeof(TraceState::save) / 8));
 
 // The frame of a root trace: x29/x30, the callee-saved x19-x28 and d8-d15 (AAPCS64 preserves
@@ -541,6 +541,22 @@ void Arm64Emitter::emit_ins(IrRef i) {
       store_fp(i, kFa);
       return;
     }
+    case IrOp::FPOW:
+      // As on x86-64: the helper's failure exits before the result is written.
+      load_fp(kFa, in.a);
+      load_fp(kFb, in.b);
+      call_helper(
+          i, helper_for(in.op, IrType::k_flt),
+          [this]() {
+            a_.fmov(a64::d0, kFa);
+            a_.fmov(a64::d1, kFb);
+            a_.add(a64::x0, kTsReg, kOffSave + 8 * kUnboxSlot);
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      a_.ldr(kFa, save_slot(kUnboxSlot));
+      store_fp(i, kFa);
+      return;
     case IrOp::FNEG:
       load_fp(kFa, in.a);
       a_.fneg(kFa, kFa);

@@ -41,7 +41,7 @@ constexpr std::int32_t kOffSpill = offsetof(TraceState, spill);
 constexpr int kParkSlot = 32;   // a value parked while breaking a cycle of PHI moves
 constexpr int kArgSlot = 33;    // three helper arguments
 constexpr int kRdxSlot = 36;    // rdx around idiv
-constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's result
+constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's and krait_jit_fpow's result
 
 // Registers a helper call clobbers among the allocatable ones: rcx rdx rsi rdi r8 r9 r10 and
 // every xmm register.
@@ -483,6 +483,21 @@ void X64Emitter::emit_ins(IrRef i) {
       store_xmm(i, kFa);
       return;
     }
+    case IrOp::FPOW:
+      // The helper reports the cases CPython raises for (or makes complex) before anything
+      // is computed into the result; the result comes back through a scratch word.
+      load_xmm(kFa, in.a);
+      load_xmm(kFb, in.b);
+      call_helper(i, helper_for(in.op, IrType::k_flt), [this]() {
+        a_.movaps(x86::xmm0, kFa);
+        a_.movaps(x86::xmm1, kFb);
+        a_.lea(x86::rdi, save_slot(kUnboxSlot));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      a_.movsd(kFa, save_slot(kUnboxSlot));
+      store_xmm(i, kFa);
+      return;
     case IrOp::FNEG:
       load_xmm(kFa, in.a);
       a_.mov(kB, 0x8000000000000000ull);

@@ -886,6 +886,51 @@ TEST_P(EmitTest, FloatOpsMatchPython) {
   }
 }
 
+// a ** d through FPOW against CPython's float_pow on the special values of its case analysis:
+// where CPython raises (ZeroDivisionError, OverflowError) or gives a complex, the trace must
+// exit at the FPOW with its operands intact; otherwise the result must be CPython's to the bit.
+// Floats computed before the call stay live across it (caller-saved registers).
+TEST_P(EmitTest, FpowMatchesPythonAndExitsWhereItRaises) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double vals[] = {0.0,  -0.0,    1.0,  -1.0,  0.5,  -0.5,  2.0,    -2.0,    3.0,
+                         -3.0, 0.1,     10.0, 400.0, -8.0, 1e300, 1e-300, -1e-300, 1e308,
+                         1.5,  1.0 / 3, 9e15, -9e15, 1e20, -1e20, kInf,   -kInf,   nan};
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &two_regs()}) {
+    Prog p;
+    const IrRef a = p.ins(IrOp::UNBOXF, IrType::k_flt, p.sload(0));
+    const IrRef d = p.ins(IrOp::UNBOXF, IrType::k_flt, p.sload(1));
+    const IrRef sum = p.ins(IrOp::FADD, IrType::k_flt, a, d);
+    const std::uint16_t s_pow = p.snap({a, d, sum});
+    const IrRef pw = p.ins(IrOp::FPOW, IrType::k_flt, a, d, s_pow);
+    p.loop();
+    const std::uint16_t s_end = p.snap({a, d, sum, pw});
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
+    for (double x : vals) {
+      for (double y : vals) {
+        Slots s({PyFloat_FromDouble(x), PyFloat_FromDouble(y)});
+        const std::uint32_t exit = p.run(s.v);
+        const std::string what = std::to_string(x) + " ** " + std::to_string(y);
+        EXPECT_TRUE(same_double(p.fval(a), x)) << what;
+        EXPECT_TRUE(same_double(p.fval(d), y)) << what;
+        EXPECT_TRUE(same_double(p.fval(sum), x + y)) << what;
+        PyObject* r = PyNumber_Power(s.v[0], s.v[1], Py_None);
+        if (r == nullptr || !PyFloat_CheckExact(r)) {
+          PyErr_Clear();
+          Py_XDECREF(r);
+          EXPECT_EQ(exit, s_pow) << what << " must leave the trace";
+          continue;
+        }
+        ASSERT_EQ(exit, s_end) << what;
+        EXPECT_TRUE(same_double(p.fval(pw), PyFloat_AS_DOUBLE(r)))
+            << what << " gave " << p.fval(pw) << ", Python " << PyFloat_AS_DOUBLE(r);
+        Py_DECREF(r);
+      }
+    }
+  }
+}
+
 // --- memory ----------------------------------------------------------------------------------
 
 TEST_P(EmitTest, ListAndTupleItemLoadsAreBorrowed) {
