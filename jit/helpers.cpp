@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "pylayout.h"
 #include "target.h"
 
 extern "C" {
@@ -214,6 +215,24 @@ int krait_jit_fpow(double iv, double iw, double* out) {
   }
   if (errno != 0) return 1;  // OverflowError (ERANGE) or ValueError
   *out = negate ? -ix : ix;
+  return 0;
+}
+
+// CPython would free the exhausted iterator at the end of the loop (FOR_ITER pops it) and
+// allocate a new one at the next GET_ITER; a trace instead hands the old object, which nothing
+// else can see (one reference, the frame slot the recorder checked), the new list. That is
+// indistinguishable from freeing and allocating (the argument of the in-place list stores),
+// saves the allocation, and cannot start a garbage collection inside the trace (which could
+// run finalizers). The old list is released only when that cannot free it.
+int krait_jit_list_iter_reuse(PyObject* it, PyObject* list) {
+  if (Py_TYPE(it) != &PyListIter_Type || Py_REFCNT(it) != 1) return 1;
+  auto* li = reinterpret_cast<krait::jit::SeqIterLayout*>(it);
+  PyObject* old = li->it_seq;
+  if (old != nullptr && (Py_REFCNT(old) == 1 || li->it_index < Py_SIZE(old))) return 1;
+  Py_INCREF(list);
+  li->it_seq = list;
+  li->it_index = 0;
+  Py_XDECREF(old);
   return 0;
 }
 

@@ -254,6 +254,9 @@ class Recorder {
   void emit_iter_advance(const IterAdvance& adv);
   bool rec_for_iter(const Instr* ip);
   bool rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip);
+  bool rec_for_iter_end(Ref it, PyObject* o, const Instr* ip);
+  bool rec_get_iter();
+  RecordStep close_at_other_loop();
   bool rec_subscr();
   bool rec_store_subscr();
   bool rec_load_global(int arg);
@@ -285,6 +288,10 @@ class Recorder {
   std::uint64_t start_ns_ = now_ns();  // record + optimize + compile time starts here
   std::uint32_t root_id_ = 0;
   std::vector<std::int32_t> passed_back_edges_;  // enclosing loops' back-edges passed (side)
+  // The iterator an exhausted FOR_ITER popped in a side trace, and its stack slot: the frame
+  // slot still holds it, so the next GET_ITER of a list into that slot may reuse it.
+  Ref dead_iter_ = kNoRef;
+  int dead_iter_slot_ = -1;
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
                                 PyObject**);
@@ -562,10 +569,78 @@ bool Recorder::rec_for_iter(const Instr* ip) {
   if (t == &PyZip_Type || t == &PyEnum_Type) return rec_for_iter_tuple(it, o, ip);
   Ref item;
   IterAdvance adv;
-  if (!iter_step(it, o, &item, &adv)) return false;
+  if (!iter_step(it, o, &item, &adv)) {
+    return reason_ != AbortReason::k_unsupported_type && trace_->parent != nullptr &&
+           rec_for_iter_end(it, o, ip);
+  }
   emit_iter_advance(adv);
   if (failed_) return false;
   push(item);
+  return true;
+}
+
+// The end of an inner loop in a side trace, on its way through the enclosing loop's body: the
+// range, list or tuple iterator is exhausted (guarded), FOR_ITER pops it and jumps past the
+// loop. The trace does not release it: the frame slot keeps its reference, which the exit's
+// restore releases (nothing in a trace can observe the difference), or the next GET_ITER of a
+// list into the same slot reuses the object.
+bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
+  PyTypeObject* t = Py_TYPE(o);
+  IrBuffer& ir = trace_->ir;
+  if (t == &PyRangeIter_Type) {
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
+    Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
+    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, len));
+  } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
+    auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
+    if (si->it_seq == nullptr) {
+      guard(IrOp::GEQ, seq, kobj(nullptr));
+    } else {
+      guard(IrOp::GNE, seq, kobj(nullptr));
+      guard(IrOp::GTYPE, seq, kobj(t == &PyListIter_Type ? &PyList_Type : &PyTuple_Type));
+      Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
+      Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+      guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, n));
+    }
+  } else {
+    return false;
+  }
+  (void)ir;
+  if (failed_) return false;
+  pop();
+  dead_iter_ = it;
+  dead_iter_slot_ = depth_;
+  expect_pc_ = ip->target;
+  return true;
+}
+
+// GET_ITER of an exact list where a side trace popped an exhausted list iterator from the same
+// stack slot (`for b in bodies` after `for a, b in pairs` in one outer iteration): the old
+// iterator object becomes the new one (LITER), so the trace allocates nothing. The frame slot
+// must hold exactly that object and nothing in the trace may still name it.
+bool Recorder::rec_get_iter() {
+  const int slot = depth_ - 1;
+  if (trace_->parent == nullptr || dead_iter_ == kNoRef || dead_iter_slot_ != slot ||
+      !PyList_CheckExact(seen(1)) || trace_->ir.type_of(dead_iter_) != IrType::k_obj)
+    return false;
+  for (int s = 0; s < depth_; ++s) {
+    if (s != slot && cur_[s] == dead_iter_) return false;
+  }
+  const Ref it = dead_iter_;
+  dead_iter_ = kNoRef;
+  Ref list = peek(1);
+  guard(IrOp::GTYPE, list, kobj(&PyList_Type));
+  // The frame's own reference (the trace's SLOADs read the frame as it was at entry).
+  Ref in_frame =
+      em_.emit(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, static_cast<std::uint16_t>(slot));
+  guard(IrOp::GEQ, in_frame, it);
+  emit(IrOp::LITER, IrType::k_void, it, list);
+  if (failed_) return false;
+  pop();
+  push(it);
   return true;
 }
 
@@ -877,6 +952,11 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
     // A side trace that came round an enclosing loop entered the root's loop from its start.
     return close();
   }
+  if (trace_->parent && pc != header_ && (info_->instrs[pc].flags & kInstrHasTrace)) {
+    // Another loop with a trace of its own (the next inner loop of the enclosing body): the
+    // side trace ends there and the runtime enters that loop's trace.
+    return close_at_other_loop();
+  }
   expect_pc_ = pc + 1;
   reason_ = AbortReason::k_unsupported_op;
   const int arg = ip->arg;
@@ -1071,6 +1151,9 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
       push(v);
       break;
     }
+    case GET_ITER:
+      ok = rec_get_iter();
+      break;
     case LIST_APPEND: {
       // The list sits below the value, `arg` deep (a comprehension's result list).
       Ref list = peek(arg + 1);
@@ -1195,6 +1278,39 @@ RecordStep Recorder::close() {
   } else {
     register_trace(info_, t);
   }
+  trace_ = nullptr;
+  delete this;
+  return RecordStep::kStop;
+}
+
+// A side trace that reached the header of a loop other than its root's, which has a compiled
+// trace: it leaves through the runtime (boxing what the frame needs), which enters that trace.
+RecordStep Recorder::close_at_other_loop() {
+  if (has_store_) {
+    unbox_borrowed_items(depth_);
+    if (failed_) {
+      abort(AbortReason::k_unsupported_type);
+      return RecordStep::kStop;
+    }
+  }
+  if (!parent_alive()) {
+    abort(AbortReason::k_left_loop);
+    return RecordStep::kStop;
+  }
+  Trace* t = trace_;
+  snap_ = -1;
+  emit(IrOp::EXIT, IrType::k_void);
+  t->ir.snaps.back().flags |= kSnapLink;
+  std::vector<IrRef> end_slots(cur_.size(), kNoRef);
+  const char* why = nullptr;
+  AbortReason fail = AbortReason::k_backend;
+  if (failed_ || !compile_trace(*t, em_, end_slots, info_, &fail, &why)) {
+    abort(fail);
+    return RecordStep::kStop;
+  }
+  t->compile_ns = now_ns() - start_ns_;
+  if (!passed_back_edges_.empty()) bump(Stat::k_side_traces_outer);
+  register_side_trace(t);
   trace_ = nullptr;
   delete this;
   return RecordStep::kStop;

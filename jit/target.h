@@ -69,6 +69,10 @@ double krait_jit_ffloordiv(double a, double b);
 // Python's float ** (float_pow): 0 and *out, or 1 (nothing stored) when CPython's float_pow
 // would not return a float: ZeroDivisionError, a complex result, OverflowError or ValueError.
 int krait_jit_fpow(double a, double b, double* out);
+// GET_ITER of a list by reuse of an exhausted list iterator: when `it` is a list iterator that
+// only one reference holds (its frame slot) and whose old list (if any) survives being released,
+// `it` becomes iter(list) (index 0, the list referenced) and 0 is returned; else 1, nothing done.
+int krait_jit_list_iter_reuse(PyObject* it, PyObject* list);
 }
 
 }  // namespace krait::jit

@@ -98,7 +98,7 @@ std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocat
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
                        PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
                        std::uint32_t* side_exit) {
-  Trace* const root = info->traces[info->instrs[header].counter];
+  Trace* root = info->traces[info->instrs[header].counter];
   Trace* t = root;
   TraceState ts;
   ts.slots = frame->localsplus;
@@ -107,7 +107,7 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
   *breaker = false;
   *closing = root->closing;
   PyCodeObject* code = frame->f_code;
-  const bool warms = info->instrs[root->closing].op == JUMP_BACKWARD;
+  bool warms = info->instrs[root->closing].op == JUMP_BACKWARD;
   volatile int* const eval_breaker = jit_eval_breaker_addr();
   // Each JUMP_BACKWARD warms the code towards CPython's quickening, which is observable (e.g.
   // super-instructions move where an UnboundLocalError points): iterations run compiled
@@ -144,10 +144,23 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
     if (s.flags & kSnapLink) {
       // A side trace completed an iteration: back into the root trace at the header, after
       // the eval-breaker check the closing back-edge would have made.
-      warm(1);
+      const bool same_loop = resume == root->header;
+      if (same_loop) warm(1);
       if (*eval_breaker) {
         *breaker = true;
         return resume;
+      }
+      if (!same_loop) {
+        // It ended at another loop's header (the next inner loop of an enclosing body): that
+        // loop's trace runs from the same frame state the interpreter would enter it with.
+        const Instr& h = info->instrs[resume];
+        if (!(h.flags & kInstrHasTrace)) return resume;
+        Trace* next = info->traces[h.counter];
+        if (next == nullptr || next->entry_depth != s.depth) return resume;
+        root = next;
+        header = resume;
+        *closing = root->closing;
+        warms = info->instrs[root->closing].op == JUMP_BACKWARD;
       }
       t = root;
       continue;

@@ -658,6 +658,20 @@ void Arm64Emitter::emit_ins(IrRef i) {
       a_.cbnz(kB.w(), exit_label(in.lit));
       return;
     }
+    case IrOp::LITER:
+      load_gp(kA, in.a);
+      a_.str(kA, save_slot(kArgSlot));
+      load_gp(kA, in.b);
+      a_.str(kA, save_slot(kArgSlot + 1));
+      call_helper(
+          i, helper_for(in.op, IrType::k_obj),
+          [this]() {
+            a_.ldr(a64::x0, save_slot(kArgSlot));
+            a_.ldr(a64::x1, save_slot(kArgSlot + 1));
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      return;
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
       const void* fn = helper_for(in.op, vt);

@@ -611,6 +611,18 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::LITER:
+      load_gp(kA, in.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      load_gp(kA, in.b);
+      a_.mov(save_slot(kArgSlot + 1), kA);
+      call_helper(i, helper_for(in.op, IrType::k_obj), [this]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
       const void* fn = helper_for(in.op, vt);

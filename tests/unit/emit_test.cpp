@@ -677,6 +677,73 @@ TEST_P(EmitTest, LappendBoxesEachKind) {
   EXPECT_EQ(Py_REFCNT(o), rco + 1 + 3);  // the slot's reference and one per append
 }
 
+// GET_ITER by reuse: an exhausted list iterator held by one reference (the frame slot) becomes
+// iter(list); anything else exits before touching it (more references, not exhausted, not a list
+// iterator, or an old list that releasing would free).
+TEST_P(EmitTest, LiterReusesOnlyAnExhaustedUniqueListIterator) {
+  Prog p;
+  const IrRef it = p.sload(0), list = p.sload(1);
+  const std::uint16_t sn = p.snap({it, list});
+  p.ins(IrOp::LITER, IrType::k_void, it, list, sn);
+  p.loop();
+  const std::uint16_t send = p.snap({it});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, send);
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  auto setstate = [](PyObject* o, long n) {
+    PyObject* r = PyObject_CallMethod(o, "__setstate__", "l", n);
+    ASSERT_NE(r, nullptr);
+    Py_DECREF(r);
+  };
+  auto contents = [](PyObject* o) {
+    PyObject* l = PySequence_List(o);
+    std::string r = repr(l);
+    Py_DECREF(l);
+    return r;
+  };
+  {  // exhausted by the interpreter (its list already released): reused
+    Slots s({py("iter([1, 2])"), py("[7, 8]")});
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    const Py_ssize_t rcl = Py_REFCNT(s.v[1]);
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(Py_REFCNT(s.v[1]), rcl + 1);
+    EXPECT_EQ(contents(s.v[0]), "[7, 8]");
+  }
+  {  // exhausted in a trace (index at the end, the list still held): the old list released
+    PyObject* old = py("[1, 2]");
+    Slots s({PyObject_GetIter(old), py("[9]")});
+    setstate(s.v[0], 2);
+    const Py_ssize_t rco = Py_REFCNT(old);
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(Py_REFCNT(old), rco - 1);
+    EXPECT_EQ(contents(s.v[0]), "[9]");
+    Py_DECREF(old);
+  }
+  {  // not exhausted
+    Slots s({py("iter([1, 2])"), py("[9]")});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[1, 2]");
+  }
+  {  // another reference
+    Slots s({py("iter([])"), py("[9]")});
+    PyObject* extra = Py_NewRef(s.v[0]);
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[]");
+    Py_DECREF(extra);
+  }
+  {  // the old list only the iterator holds: releasing it would free it (and its items)
+    Slots s({py("iter([object()])"), py("[9]")});
+    setstate(s.v[0], 1);
+    EXPECT_EQ(p.run(s.v), sn);
+  }
+  {  // a tuple iterator
+    Slots s({py("iter(())"), py("[9]")});
+    EXPECT_EQ(p.run(s.v), sn);
+  }
+}
+
 // --- arithmetic ------------------------------------------------------------------------------
 
 // Every int op on two int64s from slots 0 and 1, results read at a final exit; FLOORDIV and
