@@ -1068,6 +1068,37 @@ TEST_P(EmitTest, ListStoreHelpersReuseUniqueItemsInPlace) {
   Py_DECREF(list);
 }
 
+// Compiled float stores: the inline path writes a unique float item in place, a shared float,
+// an int and a str go to the helper (replaced, replaced, exit), under every register file.
+TEST_P(EmitTest, FloatListStoresInPlaceInlineOtherwiseThroughTheHelper) {
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &two_regs()}) {
+    Prog p;
+    const IrRef l = p.sload(0);
+    p.loop();
+    const IrRef f =
+        p.ins(IrOp::FMUL, IrType::k_flt, p.ins(IrOp::ITOF, IrType::k_flt, p.iter), p.kf(-1.5));
+    const std::uint16_t sn = p.snap({l, f});
+    p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, l, p.iter), f, sn);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
+    PyObject* shared = py("2.5");
+    PyObject* list = py("[0.125, None, 7, 'keep']");
+    Py_INCREF(shared);
+    PyList_SetItem(list, 1, shared);  // steals one of the two references
+    PyObject* unique = PyList_GET_ITEM(list, 0);
+    Slots s({list});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(p.ts.iterations, 3u);
+    EXPECT_EQ(PyList_GET_ITEM(list, 0), unique);  // rewritten in place
+    EXPECT_EQ(repr(list), "[-0.0, -1.5, -3.0, 'keep']");
+    EXPECT_NE(PyList_GET_ITEM(list, 1), shared);
+    EXPECT_EQ(PyFloat_AS_DOUBLE(shared), 2.5);
+    EXPECT_EQ(Py_REFCNT(shared), 1);
+    EXPECT_EQ(p.fval(f), -4.5);
+    Py_DECREF(shared);
+  }
+}
+
 TEST_P(EmitTest, ListStoresBoxAndReleaseTheOldItem) {
   // ints[iter] = iter * 1000003 + 1000 and floats[iter] = float(that), for iter = 0..2.
   PyObject* ints = py("[10**12, 10**13, 10**14, 10**15]");
