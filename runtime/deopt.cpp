@@ -62,8 +62,28 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     big.resize(s.count);
     v = big.data();
   }
-  for (std::uint32_t k = 0; k < s.count; ++k)
-    v[k] = materialize(t, ts, t.ir.snap_entries[s.start + k].ref);
+  // Objects first, then floats: a float replacing a frame slot's old exact float that only
+  // the slot references (and that no object value names) is written into that object in
+  // place, as the in-place list stores do (nothing can tell it from a new float; the exits of
+  // float loops then allocate nothing).
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const IrRef r = t.ir.snap_entries[s.start + k].ref;
+    v[k] = t.ir.type_of(r) == IrType::k_flt ? nullptr : materialize(t, ts, r);
+  }
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const SnapEntry& e = t.ir.snap_entries[s.start + k];
+    if (v[k] != nullptr) continue;
+    PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
+    bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
+    for (std::uint32_t j = 0; reuse && j < s.count; ++j) reuse = v[j] != old;
+    if (!reuse) {
+      v[k] = materialize(t, ts, e.ref);
+      continue;
+    }
+    const std::uint64_t bits = raw_value(t, ts, e.ref);
+    std::memcpy(&reinterpret_cast<PyFloatObject*>(old)->ob_fval, &bits, sizeof bits);
+    v[k] = Py_NewRef(old);  // the store below releases the slot's reference
+  }
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const std::uint16_t slot = t.ir.snap_entries[s.start + k].slot;
     PyObject* old = slot < t.entry_depth ? slots[slot] : nullptr;
