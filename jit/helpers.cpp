@@ -1,6 +1,7 @@
 // C helpers that compiled traces call (declared in target.h). They never run Python code:
 // that is what lets a trace keep its assumptions across the call.
 #include <cerrno>
+#include <climits>
 #include <cmath>
 
 #include "pylayout.h"
@@ -233,6 +234,22 @@ int krait_jit_list_iter_reuse(PyObject* it, PyObject* list) {
   li->it_seq = list;
   li->it_index = 0;
   Py_XDECREF(old);
+  return 0;
+}
+
+// range_iter's fast case for step 1 (rangeobject.c): the length as get_len_of_range computes
+// it, a long range iterator (not reused) when it does not fit a long. A range iterator is not
+// tracked by the garbage collector, and neither is the range object the trace skips.
+int krait_jit_range_iter_reuse(PyObject* it, std::int64_t start, std::int64_t stop) {
+  if (Py_TYPE(it) != &PyRangeIter_Type || Py_REFCNT(it) != 1) return 1;
+  const std::uint64_t len =
+      start < stop ? static_cast<std::uint64_t>(stop) - static_cast<std::uint64_t>(start) : 0;
+  if (len > static_cast<std::uint64_t>(LONG_MAX)) return 1;
+  auto* ri = reinterpret_cast<krait::jit::RangeIterLayout*>(it);
+  ri->start = static_cast<long>(start);
+  ri->step = 1;
+  ri->len = static_cast<long>(len);
+  ri->index = 0;
   return 0;
 }
 

@@ -280,7 +280,7 @@ IrRef Emitter::forward_load(const IrIns& in) const {
   // Scan back for the same load or a store that decides it; stop at a possible alias.
   for (IrRef i = buf_.size(); i-- > 0;) {
     const IrIns& x = buf_.at(i);
-    if (x.op == IrOp::LITER) return kNoRef;  // rewrites an iterator's fields
+    if (x.op == IrOp::LITER || x.op == IrOp::RITER) return kNoRef;  // rewrite an iterator
     if (in.op == IrOp::LDFLD) {
       if (x.op == IrOp::LDFLD && x.a == in.a && x.lit == in.lit && x.type == in.type) return i;
       // An append changes a list's size and may move its items array.

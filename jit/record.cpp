@@ -256,6 +256,8 @@ class Recorder {
   bool rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip);
   bool rec_for_iter_end(Ref it, PyObject* o, const Instr* ip);
   bool rec_get_iter();
+  bool dead_iter_reusable(int slot, PyTypeObject* type);
+  bool rec_range_iter(int nargs);
   RecordStep close_at_other_loop();
   bool rec_subscr();
   bool rec_store_subscr();
@@ -621,26 +623,61 @@ bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
 // stack slot (`for b in bodies` after `for a, b in pairs` in one outer iteration): the old
 // iterator object becomes the new one (LITER), so the trace allocates nothing. The frame slot
 // must hold exactly that object and nothing in the trace may still name it.
-bool Recorder::rec_get_iter() {
-  const int slot = depth_ - 1;
+// Whether the iterator an exhausted FOR_ITER popped from stack slot `slot` (of `type`) may
+// become the next one there: nothing the trace still holds names it, and (guarded) the frame
+// slot holds exactly that object — the trace's SLOADs read the frame as it was at entry.
+bool Recorder::dead_iter_reusable(int slot, PyTypeObject* type) {
   if (trace_->parent == nullptr || dead_iter_ == kNoRef || dead_iter_slot_ != slot ||
-      !PyList_CheckExact(seen(1)) || trace_->ir.type_of(dead_iter_) != IrType::k_obj)
+      trace_->ir.type_of(dead_iter_) != IrType::k_obj ||
+      known_pytype(trace_->ir, dead_iter_) != type)
     return false;
   for (int s = 0; s < depth_; ++s) {
     if (s != slot && cur_[s] == dead_iter_) return false;
   }
+  Ref in_frame =
+      em_.emit(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, static_cast<std::uint16_t>(slot));
+  guard(IrOp::GEQ, in_frame, dead_iter_);
+  return !failed_;
+}
+
+bool Recorder::rec_get_iter() {
+  const int slot = depth_ - 1;
+  if (!PyList_CheckExact(seen(1)) || !dead_iter_reusable(slot, &PyListIter_Type)) return false;
   const Ref it = dead_iter_;
   dead_iter_ = kNoRef;
   Ref list = peek(1);
   guard(IrOp::GTYPE, list, kobj(&PyList_Type));
-  // The frame's own reference (the trace's SLOADs read the frame as it was at entry).
-  Ref in_frame =
-      em_.emit(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, static_cast<std::uint16_t>(slot));
-  guard(IrOp::GEQ, in_frame, it);
   emit(IrOp::LITER, IrType::k_void, it, list);
   if (failed_) return false;
   pop();
   push(it);
+  return true;
+}
+
+// `for j in range(a, b)` (or range(b)) started in a side trace where the previous loop's range
+// iterator died in the same slot: CALL range and the GET_ITER after it become one RITER that
+// gives the old iterator range_iter's new state; the range object is never built (CPython frees
+// it at the GET_ITER: nothing can see it).
+bool Recorder::rec_range_iter(int nargs) {
+  const int slot = depth_ - nargs - 2;
+  PyObject* fn = seen(nargs + 1);
+  if (nargs < 1 || nargs > 2 || seen(nargs + 2) != nullptr ||
+      fn != reinterpret_cast<PyObject*>(&PyRange_Type) || info_->instrs[pc_ + 1].op != GET_ITER)
+    return false;
+  Ref start = kint(0), stop;
+  if (!PyLong_CheckExact(seen(1)) || (nargs == 2 && !PyLong_CheckExact(seen(2)))) return false;
+  if (!dead_iter_reusable(slot, &PyRangeIter_Type)) return false;
+  guard(IrOp::GEQ, peek(nargs + 1), kobj(fn));
+  if (nargs == 2 && !as_int(peek(2), seen(2), &start)) return false;
+  if (!as_int(peek(1), seen(1), &stop)) return false;
+  const Ref it = dead_iter_;
+  dead_iter_ = kNoRef;
+  emit(IrOp::RITER, IrType::k_void, emit(IrOp::CARG, IrType::k_void, it, start), stop);
+  if (failed_) return false;
+  pop(nargs + 2);
+  push(it);
+  pending_jump_ = pc_ + 1;  // the GET_ITER is done
+  expect_pc_ = pc_ + 2;
   return true;
 }
 
@@ -859,6 +896,8 @@ bool Recorder::rec_call(int nargs) {
     push(kobj(Py_None));
     return true;
   }
+  if (rec_range_iter(nargs)) return true;
+  if (failed_) return false;
   Ref fn = peek(nargs + 1);
   PyObject* ofn = seen(nargs + 1);
   PyObject* builtins = frame_->f_builtins;

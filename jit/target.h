@@ -73,6 +73,10 @@ int krait_jit_fpow(double a, double b, double* out);
 // only one reference holds (its frame slot) and whose old list (if any) survives being released,
 // `it` becomes iter(list) (index 0, the list referenced) and 0 is returned; else 1, nothing done.
 int krait_jit_list_iter_reuse(PyObject* it, PyObject* list);
+// The same for `iter(range(start, stop))`: a range iterator only one reference holds becomes
+// the one range_iter would make (0 on success; 1, nothing done, otherwise or when CPython
+// would make a long range iterator).
+int krait_jit_range_iter_reuse(PyObject* it, std::int64_t start, std::int64_t stop);
 }
 
 }  // namespace krait::jit

@@ -691,6 +691,25 @@ void Arm64Emitter::emit_ins(IrRef i) {
       a_.cbnz(kB.w(), exit_label(in.lit));
       return;
     }
+    case IrOp::RITER: {
+      const IrIns& args = buf_.at(in.a);
+      load_gp(kA, args.a);
+      a_.str(kA, save_slot(kArgSlot));
+      load_gp(kA, args.b);
+      a_.str(kA, save_slot(kArgSlot + 1));
+      load_gp(kA, in.b);
+      a_.str(kA, save_slot(kArgSlot + 2));
+      call_helper(
+          i, helper_for(in.op, IrType::k_int),
+          [this]() {
+            a_.ldr(a64::x0, save_slot(kArgSlot));
+            a_.ldr(a64::x1, save_slot(kArgSlot + 1));
+            a_.ldr(a64::x2, save_slot(kArgSlot + 2));
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      return;
+    }
     case IrOp::LITER:
       load_gp(kA, in.a);
       a_.str(kA, save_slot(kArgSlot));

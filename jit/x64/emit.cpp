@@ -642,6 +642,23 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::RITER: {
+      const IrIns& args = buf_.at(in.a);
+      load_gp(kA, args.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      load_gp(kA, args.b);
+      a_.mov(save_slot(kArgSlot + 1), kA);
+      load_gp(kA, in.b);
+      a_.mov(save_slot(kArgSlot + 2), kA);
+      call_helper(i, helper_for(in.op, IrType::k_int), [this]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+        a_.mov(x86::rdx, save_slot(kArgSlot + 2));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
+    }
     case IrOp::LITER:
       load_gp(kA, in.a);
       a_.mov(save_slot(kArgSlot), kA);

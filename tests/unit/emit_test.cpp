@@ -188,6 +188,13 @@ class EmitTest : public ::testing::TestWithParam<const Backend*> {
     Py_XDECREF(r);
     return s;
   }
+  // The items an iterator has left, as a list's repr (consumes them).
+  static std::string contents(PyObject* it) {
+    PyObject* l = PySequence_List(it);
+    std::string r = repr(l);
+    Py_DECREF(l);
+    return r;
+  }
 };
 
 // Holds the slot objects of a run (new references) and releases them.
@@ -695,12 +702,6 @@ TEST_P(EmitTest, LiterReusesOnlyAnExhaustedUniqueListIterator) {
     ASSERT_NE(r, nullptr);
     Py_DECREF(r);
   };
-  auto contents = [](PyObject* o) {
-    PyObject* l = PySequence_List(o);
-    std::string r = repr(l);
-    Py_DECREF(l);
-    return r;
-  };
   {  // exhausted by the interpreter (its list already released): reused
     Slots s({py("iter([1, 2])"), py("[7, 8]")});
     Py_XDECREF(PyIter_Next(s.v[0]));
@@ -741,6 +742,46 @@ TEST_P(EmitTest, LiterReusesOnlyAnExhaustedUniqueListIterator) {
   {  // a tuple iterator
     Slots s({py("iter(())"), py("[9]")});
     EXPECT_EQ(p.run(s.v), sn);
+  }
+}
+
+// iter(range(start, stop)) by reuse: a range iterator one reference holds takes range_iter's
+// state for step 1 (length 0 for an empty range); more references or a length past LONG_MAX
+// (CPython's long range iterator) exit with the iterator untouched.
+TEST_P(EmitTest, RiterReusesOnlyAUniqueRangeIterator) {
+  Prog p;
+  const IrRef it = p.sload(0), sa = p.sload(1), sb = p.sload(2);
+  const std::uint16_t s0 = p.snap({it, sa, sb});
+  const IrRef start = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+  const IrRef stop = p.ins(IrOp::UNBOXI, IrType::k_int, sb, kNoRef, s0);
+  const std::uint16_t sn = p.snap({it, start, stop});
+  p.ins(IrOp::RITER, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, it, start), stop, sn);
+  p.loop();
+  const std::uint16_t send = p.snap({it});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, send);
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  {
+    Slots s({py("iter(range(0))"), py("3"), py("7")});
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(contents(s.v[0]), "[3, 4, 5, 6]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("-3"), py("-5")});
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(contents(s.v[0]), "[]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("-2**63"), py("2**63 - 1")});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[0, 1]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("0"), py("3")});
+    PyObject* extra = Py_NewRef(s.v[0]);
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[0, 1]");
+    Py_DECREF(extra);
   }
 }
 

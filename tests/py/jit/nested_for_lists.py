@@ -7,7 +7,9 @@
 # trace through the outer body that reuses the exhausted iterator for the next loop's list and
 # enters that loop's trace. Everything observable stays CPython's: finalizers of items held only
 # by the inner loop's list run when CPython runs them, empty and changing rows, lists swapped
-# between outer iterations, an iterator kept by name, and the loop ending in the middle.
+# between outer iterations, an iterator kept by name, and the loop ending in the middle. Inner
+# `for j in range(...)` loops reuse the previous range iterator the same way (empty, negative
+# and huge bounds, a bound that stops being an int, range with a step).
 
 
 class Noisy:
@@ -64,6 +66,35 @@ def finalizers(n):
             pass
         if i % 500 == 499:
             print("after", i)
+
+
+def grid(n, m, lo, hi):
+    t = 0
+    for i in range(n):
+        for j in range(m):
+            t += i * j
+        for j in range(lo + i % 3, hi):
+            t -= j
+    return t
+
+
+def stepped(n):
+    t = 0
+    for i in range(n):
+        for j in range(i % 4):
+            t += j
+        for j in range(0, 6, 2):
+            t += j
+    return t
+
+
+big = 2**62
+print(grid(300, 7, 0, 7), grid(300, 0, -5, 0), grid(300, 3, -10, -12), grid(200, 4, big, big + 4))
+print(grid(300, 6, 2, 6), stepped(2000))
+try:
+    grid(300, 5, 2.5, 5)
+except TypeError as e:
+    print("TypeError", e)
 
 
 bodies = [[float(i), 0.5 * i] for i in range(5)]
