@@ -63,7 +63,7 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     v = big.data();
   }
   // Objects first, then floats: a float replacing a frame slot's old exact float that only
-  // the slot references (and that no object value names) is written into that object in
+  // the slot references (so no object value names it either) is written into that object in
   // place, as the in-place list stores do (nothing can tell it from a new float; the exits of
   // float loops then allocate nothing).
   for (std::uint32_t k = 0; k < s.count; ++k) {
@@ -74,8 +74,8 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     const SnapEntry& e = t.ir.snap_entries[s.start + k];
     if (v[k] != nullptr) continue;
     PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
-    bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
-    for (std::uint32_t j = 0; reuse && j < s.count; ++j) reuse = v[j] != old;
+    // An object value naming `old` holds a new reference to it by now: the count says both.
+    const bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
     if (!reuse) {
       v[k] = materialize(t, ts, e.ref);
       continue;
