@@ -619,10 +619,6 @@ bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
   return true;
 }
 
-// GET_ITER of an exact list where a side trace popped an exhausted list iterator from the same
-// stack slot (`for b in bodies` after `for a, b in pairs` in one outer iteration): the old
-// iterator object becomes the new one (LITER), so the trace allocates nothing. The frame slot
-// must hold exactly that object and nothing in the trace may still name it.
 // Whether the iterator an exhausted FOR_ITER popped from stack slot `slot` (of `type`) may
 // become the next one there: nothing the trace still holds names it, and (guarded) the frame
 // slot holds exactly that object — the trace's SLOADs read the frame as it was at entry.
@@ -640,6 +636,10 @@ bool Recorder::dead_iter_reusable(int slot, PyTypeObject* type) {
   return !failed_;
 }
 
+// GET_ITER of an exact list where a side trace popped an exhausted list iterator from the same
+// stack slot (`for b in bodies` after `for a, b in pairs` in one outer iteration): the old
+// iterator object becomes the new one (LITER), so the trace allocates nothing. The frame slot
+// must hold exactly that object and nothing in the trace may still name it.
 bool Recorder::rec_get_iter() {
   const int slot = depth_ - 1;
   if (!PyList_CheckExact(seen(1)) || !dead_iter_reusable(slot, &PyListIter_Type)) return false;
