@@ -90,6 +90,12 @@ const void* helper_for(IrOp op, IrType value) {
       return reinterpret_cast<const void*>(&krait_jit_fmod);
     case IrOp::FFLOORDIV:
       return reinterpret_cast<const void*>(&krait_jit_ffloordiv);
+    case IrOp::FPOW:
+      return reinterpret_cast<const void*>(&krait_jit_fpow);
+    case IrOp::LITER:
+      return reinterpret_cast<const void*>(&krait_jit_list_iter_reuse);
+    case IrOp::RITER:
+      return reinterpret_cast<const void*>(&krait_jit_range_iter_reuse);
     case IrOp::STLIST:
       return flt ? reinterpret_cast<const void*>(&krait_jit_list_store_flt)
                  : reinterpret_cast<const void*>(&krait_jit_list_store_int);

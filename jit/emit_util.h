@@ -43,8 +43,8 @@ void order_moves(const RegAllocResult& ra, std::vector<PendingMove> moves,
 std::vector<Loc> live_across_call(const IrBuffer& buf, const RegAllocResult& ra, IrRef at,
                                   bool (*caller_saved)(const Loc&));
 
-// The C helper (jit/helpers.cpp) that op FMOD, FFLOORDIV, STLIST, LAPPEND, SSTORE or NEWLIST calls
-// for a value operand of type `value`.
+// The C helper (jit/helpers.cpp) that op FMOD, FFLOORDIV, FPOW, STLIST, LAPPEND, LITER, RITER,
+// SSTORE or NEWLIST calls for a value operand of type `value`.
 const void* helper_for(IrOp op, IrType value);
 
 // Copies the assembled code into fresh code-cache pages (relocated to them, then W^X) and

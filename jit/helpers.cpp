@@ -1,9 +1,12 @@
 // C helpers that compiled traces call (declared in target.h). They never run Python code:
 // that is what lets a trace keep its assumptions across the call.
+#include <cerrno>
+#include <climits>
 #include <cmath>
 
 #include "cpython_shim.h"
 #include "krait/stats.h"
+#include "pylayout.h"
 #include "target.h"
 
 extern "C" {
@@ -179,6 +182,111 @@ double krait_jit_ffloordiv(double a, double b) {
   if (q == 0.0) return std::copysign(0.0, a / b);
   double f = std::floor(q);
   return (q - f > 0.5) ? f + 1.0 : f;
+}
+
+namespace {
+// DOUBLE_IS_ODD_INTEGER of floatobject.c.
+inline bool is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+}  // namespace
+
+// float_pow of CPython 3.11 (Objects/floatobject.c), case by case in its order, so that every
+// result is the one CPython returns: its special cases first, then the platform pow (the same
+// libm as the interpreter's) with _Py_ADJUST_ERANGE1's errno rules. The cases where float_pow
+// does not return a float report failure before anything is stored, and the trace exits at the
+// BINARY_OP, which CPython then runs itself: 0.0 ** negative (ZeroDivisionError), negative **
+// non-integer (complex's nb_power), and errno set by pow (OverflowError, ValueError).
+int krait_jit_fpow(double iv, double iw, double* out) {
+  if (iw == 0) {  // v**0 is 1, even 0**0 and nan**0
+    *out = 1.0;
+    return 0;
+  }
+  if (std::isnan(iv)) {
+    *out = iv;
+    return 0;
+  }
+  if (std::isnan(iw)) {
+    *out = iv == 1.0 ? 1.0 : iw;
+    return 0;
+  }
+  if (std::isinf(iw)) {
+    iv = std::fabs(iv);
+    if (iv == 1.0) {
+      *out = 1.0;
+    } else if ((iw > 0.0) == (iv > 1.0)) {
+      *out = std::fabs(iw);
+    } else {
+      *out = 0.0;
+    }
+    return 0;
+  }
+  if (std::isinf(iv)) {
+    const bool odd = is_odd_integer(iw);
+    if (iw > 0.0) {
+      *out = odd ? iv : std::fabs(iv);
+    } else {
+      *out = odd ? std::copysign(0.0, iv) : 0.0;
+    }
+    return 0;
+  }
+  if (iv == 0.0) {
+    if (iw < 0.0) return 1;  // ZeroDivisionError
+    *out = is_odd_integer(iw) ? iv : 0.0;
+    return 0;
+  }
+  bool negate = false;
+  if (iv < 0.0) {
+    if (iw != std::floor(iw)) return 1;  // a complex result
+    iv = -iv;
+    negate = is_odd_integer(iw);
+  }
+  if (iv == 1.0) {
+    *out = negate ? -1.0 : 1.0;
+    return 0;
+  }
+  errno = 0;
+  double ix = std::pow(iv, iw);
+  if (errno == 0) {
+    if (ix == HUGE_VAL || ix == -HUGE_VAL) errno = ERANGE;
+  } else if (errno == ERANGE && ix == 0.0) {
+    errno = 0;  // underflow is not an error
+  }
+  if (errno != 0) return 1;  // OverflowError (ERANGE) or ValueError
+  *out = negate ? -ix : ix;
+  return 0;
+}
+
+// CPython would free the exhausted iterator at the end of the loop (FOR_ITER pops it) and
+// allocate a new one at the next GET_ITER; a trace instead hands the old object, which nothing
+// else can see (one reference, the frame slot the recorder checked), the new list. That is
+// indistinguishable from freeing and allocating (the argument of the in-place list stores),
+// saves the allocation, and cannot start a garbage collection inside the trace (which could
+// run finalizers). The old list is released only when that cannot free it.
+int krait_jit_list_iter_reuse(PyObject* it, PyObject* list) {
+  if (Py_TYPE(it) != &PyListIter_Type || Py_REFCNT(it) != 1) return 1;
+  auto* li = reinterpret_cast<krait::jit::SeqIterLayout*>(it);
+  PyObject* old = li->it_seq;
+  if (old != nullptr && (Py_REFCNT(old) == 1 || li->it_index < Py_SIZE(old))) return 1;
+  Py_INCREF(list);
+  li->it_seq = list;
+  li->it_index = 0;
+  Py_XDECREF(old);
+  return 0;
+}
+
+// range_iter's fast case for step 1 (rangeobject.c): the length as get_len_of_range computes
+// it, a long range iterator (not reused) when it does not fit a long. A range iterator is not
+// tracked by the garbage collector, and neither is the range object the trace skips.
+int krait_jit_range_iter_reuse(PyObject* it, std::int64_t start, std::int64_t stop) {
+  if (Py_TYPE(it) != &PyRangeIter_Type || Py_REFCNT(it) != 1) return 1;
+  const std::uint64_t len =
+      start < stop ? static_cast<std::uint64_t>(stop) - static_cast<std::uint64_t>(start) : 0;
+  if (len > static_cast<std::uint64_t>(LONG_MAX)) return 1;
+  auto* ri = reinterpret_cast<krait::jit::RangeIterLayout*>(it);
+  ri->start = static_cast<long>(start);
+  ri->step = 1;
+  ri->len = static_cast<long>(len);
+  ri->index = 0;
+  return 0;
 }
 
 }  // extern "C"

@@ -100,7 +100,8 @@ struct SnapEntry {
 
 enum SnapFlags : std::uint8_t {
   kSnapBreaker = 1,  // the back-edge eval-breaker exit: handle the breaker before resuming
-  kSnapLink = 2,     // a side trace reached its root's loop header: continue in the root trace
+  kSnapLink = 2,     // a side trace reached its root's loop header (or another loop's header
+                     // with a trace): continue in that loop's root trace
 };
 
 // The interpreter state a guard exits to: resume at instruction `pc` (an index into the code's

@@ -7,6 +7,7 @@
 
 #include "opt.h"
 #include "pylayout.h"
+#include "target.h"  // krait_jit_fpow: constant operands fold with the helper traces call
 
 namespace krait::jit {
 namespace {
@@ -243,6 +244,13 @@ IrRef Emitter::fold(IrIns& in) {
     case IrOp::FFLOORDIV:
       if (is_flt_const(b, in.b) && fval(b, in.b) == 0.0) return kFailRef;
       break;
+    case IrOp::FPOW:
+      if (is_flt_const(b, in.a) && is_flt_const(b, in.b)) {
+        double r;
+        if (krait_jit_fpow(fval(b, in.a), fval(b, in.b), &r) != 0) return kFailRef;
+        return b.kflt(r);
+      }
+      break;
     case IrOp::FNEG:
       if (is_flt_const(b, in.a)) return b.kflt(-fval(b, in.a));
       break;
@@ -273,6 +281,7 @@ IrRef Emitter::forward_load(const IrIns& in) const {
   // Scan back for the same load or a store that decides it; stop at a possible alias.
   for (IrRef i = buf_.size(); i-- > 0;) {
     const IrIns& x = buf_.at(i);
+    if (x.op == IrOp::LITER || x.op == IrOp::RITER) return kNoRef;  // rewrite an iterator
     if (in.op == IrOp::LDFLD) {
       if (x.op == IrOp::LDFLD && x.a == in.a && x.lit == in.lit && x.type == in.type) return i;
       // A new list is empty until an append (met first on the way back) changes it.

@@ -30,6 +30,7 @@ enum NbOp {
   kNbRshift = 9,
   kNbMod = 6,
   kNbOr = 7,
+  kNbPower = 8,
   kNbSub = 10,
   kNbTrueDiv = 11,
   kNbXor = 12
@@ -253,6 +254,11 @@ class Recorder {
   void emit_iter_advance(const IterAdvance& adv);
   bool rec_for_iter(const Instr* ip);
   bool rec_for_iter_tuple(Ref it, PyObject* o, const Instr* ip);
+  bool rec_for_iter_end(Ref it, PyObject* o, const Instr* ip);
+  bool rec_get_iter();
+  bool dead_iter_reusable(int slot, PyTypeObject* type);
+  bool rec_range_iter(int nargs);
+  RecordStep close_at_other_loop();
   bool rec_subscr();
   bool rec_store_subscr();
   bool rec_load_global(int arg);
@@ -290,6 +296,10 @@ class Recorder {
   std::uint64_t start_ns_ = now_ns();  // record + optimize + compile time starts here
   std::uint32_t root_id_ = 0;
   std::vector<std::int32_t> passed_back_edges_;  // enclosing loops' back-edges passed (side)
+  // The iterator an exhausted FOR_ITER popped in a side trace, and its stack slot: the frame
+  // slot still holds it, so the next GET_ITER of a list into that slot may reuse it.
+  Ref dead_iter_ = kNoRef;
+  int dead_iter_slot_ = -1;
 
   friend Recorder* record_start(PyThreadState*, _PyInterpreterFrame*, CodeInfo*, std::int32_t,
                                 PyObject**);
@@ -451,6 +461,11 @@ bool Recorder::rec_binary(int nb) {
       case kNbFloorDiv:
         r = emit(IrOp::FFLOORDIV, IrType::k_flt, x, y);
         break;
+      case kNbPower:
+        // float ** float, float ** int and int ** float all reach float_pow, which converts
+        // an int operand as PyLong_AsDouble does (int ** int stays long_pow's: not traced).
+        r = emit(IrOp::FPOW, IrType::k_flt, x, y);
+        break;
       default:
         return false;
     }
@@ -562,10 +577,113 @@ bool Recorder::rec_for_iter(const Instr* ip) {
   if (t == &PyZip_Type || t == &PyEnum_Type) return rec_for_iter_tuple(it, o, ip);
   Ref item;
   IterAdvance adv;
-  if (!iter_step(it, o, &item, &adv)) return false;
+  if (!iter_step(it, o, &item, &adv)) {
+    return reason_ != AbortReason::k_unsupported_type && trace_->parent != nullptr &&
+           rec_for_iter_end(it, o, ip);
+  }
   emit_iter_advance(adv);
   if (failed_) return false;
   push(item);
+  return true;
+}
+
+// The end of an inner loop in a side trace, on its way through the enclosing loop's body: the
+// range, list or tuple iterator is exhausted (guarded), FOR_ITER pops it and jumps past the
+// loop. The trace does not release it: the frame slot keeps its reference, which the exit's
+// restore releases (nothing in a trace can observe the difference), or the next GET_ITER of a
+// list into the same slot reuses the object.
+bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
+  PyTypeObject* t = Py_TYPE(o);
+  IrBuffer& ir = trace_->ir;
+  if (t == &PyRangeIter_Type) {
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
+    Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
+    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, len));
+  } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
+    auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    guard(IrOp::GTYPE, it, kobj(t));
+    Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
+    if (si->it_seq == nullptr) {
+      guard(IrOp::GEQ, seq, kobj(nullptr));
+    } else {
+      guard(IrOp::GNE, seq, kobj(nullptr));
+      guard(IrOp::GTYPE, seq, kobj(t == &PyListIter_Type ? &PyList_Type : &PyTuple_Type));
+      Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
+      Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+      guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, n));
+    }
+  } else {
+    return false;
+  }
+  (void)ir;
+  if (failed_) return false;
+  pop();
+  dead_iter_ = it;
+  dead_iter_slot_ = depth_;
+  expect_pc_ = ip->target;
+  return true;
+}
+
+// Whether the iterator an exhausted FOR_ITER popped from stack slot `slot` (of `type`) may
+// become the next one there: nothing the trace still holds names it, and (guarded) the frame
+// slot holds exactly that object — the trace's SLOADs read the frame as it was at entry.
+bool Recorder::dead_iter_reusable(int slot, PyTypeObject* type) {
+  if (trace_->parent == nullptr || dead_iter_ == kNoRef || dead_iter_slot_ != slot ||
+      trace_->ir.type_of(dead_iter_) != IrType::k_obj ||
+      known_pytype(trace_->ir, dead_iter_) != type)
+    return false;
+  for (int s = 0; s < depth_; ++s) {
+    if (s != slot && cur_[s] == dead_iter_) return false;
+  }
+  Ref in_frame =
+      em_.emit(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, static_cast<std::uint16_t>(slot));
+  guard(IrOp::GEQ, in_frame, dead_iter_);
+  return !failed_;
+}
+
+// GET_ITER of an exact list where a side trace popped an exhausted list iterator from the same
+// stack slot (`for b in bodies` after `for a, b in pairs` in one outer iteration): the old
+// iterator object becomes the new one (LITER), so the trace allocates nothing. The frame slot
+// must hold exactly that object and nothing in the trace may still name it.
+bool Recorder::rec_get_iter() {
+  const int slot = depth_ - 1;
+  if (!PyList_CheckExact(seen(1)) || !dead_iter_reusable(slot, &PyListIter_Type)) return false;
+  const Ref it = dead_iter_;
+  dead_iter_ = kNoRef;
+  Ref list = peek(1);
+  guard(IrOp::GTYPE, list, kobj(&PyList_Type));
+  emit(IrOp::LITER, IrType::k_void, it, list);
+  if (failed_) return false;
+  pop();
+  push(it);
+  return true;
+}
+
+// `for j in range(a, b)` (or range(b)) started in a side trace where the previous loop's range
+// iterator died in the same slot: CALL range and the GET_ITER after it become one RITER that
+// gives the old iterator range_iter's new state; the range object is never built (CPython frees
+// it at the GET_ITER: nothing can see it).
+bool Recorder::rec_range_iter(int nargs) {
+  const int slot = depth_ - nargs - 2;
+  PyObject* fn = seen(nargs + 1);
+  if (nargs < 1 || nargs > 2 || seen(nargs + 2) != nullptr ||
+      fn != reinterpret_cast<PyObject*>(&PyRange_Type) || info_->instrs[pc_ + 1].op != GET_ITER)
+    return false;
+  Ref start = kint(0), stop;
+  if (!PyLong_CheckExact(seen(1)) || (nargs == 2 && !PyLong_CheckExact(seen(2)))) return false;
+  if (!dead_iter_reusable(slot, &PyRangeIter_Type)) return false;
+  guard(IrOp::GEQ, peek(nargs + 1), kobj(fn));
+  if (nargs == 2 && !as_int(peek(2), seen(2), &start)) return false;
+  if (!as_int(peek(1), seen(1), &stop)) return false;
+  const Ref it = dead_iter_;
+  dead_iter_ = kNoRef;
+  emit(IrOp::RITER, IrType::k_void, emit(IrOp::CARG, IrType::k_void, it, start), stop);
+  if (failed_) return false;
+  pop(nargs + 2);
+  push(it);
+  pending_jump_ = pc_ + 1;  // the GET_ITER is done
+  expect_pc_ = pc_ + 2;
   return true;
 }
 
@@ -666,7 +784,11 @@ bool Recorder::rec_subscr() {
 
 // Values borrowed from list items could be freed by a list store: keep them unboxed instead
 // (their type is guarded; an int/float is re-boxed on exit). With `from`, only the items of
-// that list or tuple (which is about to be released).
+// that list or tuple (which is about to be released): those must be ints or floats. Without
+// it (a list store, which only ever releases an exact int or float: the helper exits before
+// replacing anything else), a borrowed item of any other exact type (the lists in
+// `for a, b in pairs`) survives: its type is guarded instead, from the object the frame holds
+// for that slot now.
 void Recorder::unbox_borrowed_items(int below, Ref from) {
   IrBuffer& ir = trace_->ir;
   for (int s = 0; s < below; ++s) {
@@ -677,11 +799,22 @@ void Recorder::unbox_borrowed_items(int below, Ref from) {
         (is_const(base) || ir.at(base).op != IrOp::LDFLD || ir.at(base).a != from))
       continue;
     const PyTypeObject* t = known_pytype(ir, r);
+    if (t == nullptr && from == kNoRef) {
+      PyObject* o = frame_->localsplus[s];
+      if (o == nullptr) {
+        failed_ = true;
+        reason_ = AbortReason::k_unsupported_type;
+        continue;
+      }
+      t = Py_TYPE(o);
+      if (t->tp_flags & Py_TPFLAGS_HEAPTYPE) hold(reinterpret_cast<PyObject*>(Py_TYPE(o)));
+      guard(IrOp::GTYPE, r, kobj(t));
+    }
     if (t == &PyLong_Type) {
       cur_[s] = emit(IrOp::UNBOXI, IrType::k_int, r);
     } else if (t == &PyFloat_Type) {
       cur_[s] = emit(IrOp::UNBOXF, IrType::k_flt, r);
-    } else {
+    } else if (from != kNoRef) {
       failed_ = true;
       reason_ = AbortReason::k_unsupported_type;
     }
@@ -778,6 +911,8 @@ bool Recorder::rec_call(int nargs) {
     push(kobj(Py_None));
     return true;
   }
+  if (rec_range_iter(nargs)) return true;
+  if (failed_) return false;
   Ref fn = peek(nargs + 1);
   PyObject* ofn = seen(nargs + 1);
   PyObject* builtins = frame_->f_builtins;
@@ -956,6 +1091,11 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
   if (pc == header_ && !passed_back_edges_.empty()) {
     // A side trace that came round an enclosing loop entered the root's loop from its start.
     return close();
+  }
+  if (trace_->parent && pc != header_ && (info_->instrs[pc].flags & kInstrHasTrace)) {
+    // Another loop with a trace of its own (the next inner loop of the enclosing body): the
+    // side trace ends there and the runtime enters that loop's trace.
+    return close_at_other_loop();
   }
   expect_pc_ = pc + 1;
   reason_ = AbortReason::k_unsupported_op;
@@ -1151,6 +1291,10 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
       push(v);
       break;
     }
+    case GET_ITER:
+      // A dead list iterator to reuse (side traces), else an inner loop over an empty sequence.
+      ok = rec_get_iter() || (!failed_ && rec_empty_for(peek(1), seen(1), pc));
+      break;
     case LIST_APPEND: {
       // The list sits below the value, `arg` deep (a comprehension's result list).
       Ref list = peek(arg + 1);
@@ -1199,9 +1343,6 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
     }
     case BUILD_LIST:
       ok = rec_new_list(ip);
-      break;
-    case GET_ITER:
-      ok = rec_empty_for(peek(1), seen(1), pc);
       break;
     case PRECALL:
       break;  // bound-method unpacking does not apply to the calls the recorder accepts
@@ -1289,6 +1430,39 @@ RecordStep Recorder::close() {
   } else {
     register_trace(info_, t);
   }
+  trace_ = nullptr;
+  delete this;
+  return RecordStep::kStop;
+}
+
+// A side trace that reached the header of a loop other than its root's, which has a compiled
+// trace: it leaves through the runtime (boxing what the frame needs), which enters that trace.
+RecordStep Recorder::close_at_other_loop() {
+  if (has_store_) {
+    unbox_borrowed_items(depth_);
+    if (failed_) {
+      abort(AbortReason::k_unsupported_type);
+      return RecordStep::kStop;
+    }
+  }
+  if (!parent_alive()) {
+    abort(AbortReason::k_left_loop);
+    return RecordStep::kStop;
+  }
+  Trace* t = trace_;
+  snap_ = -1;
+  emit(IrOp::EXIT, IrType::k_void);
+  t->ir.snaps.back().flags |= kSnapLink;
+  std::vector<IrRef> end_slots(cur_.size(), kNoRef);
+  const char* why = nullptr;
+  AbortReason fail = AbortReason::k_backend;
+  if (failed_ || !compile_trace(*t, em_, end_slots, info_, &fail, &why)) {
+    abort(fail);
+    return RecordStep::kStop;
+  }
+  t->compile_ns = now_ns() - start_ns_;
+  if (!passed_back_edges_.empty()) bump(Stat::k_side_traces_outer);
+  register_side_trace(t);
   trace_ = nullptr;
   delete this;
   return RecordStep::kStop;

@@ -70,6 +70,17 @@ PyObject* krait_jit_store_new_list(PyObject** slots, std::int64_t idx);
 // Python's float % and // for a non-zero divisor (float_rem / float_floor_div semantics).
 double krait_jit_fmod(double a, double b);
 double krait_jit_ffloordiv(double a, double b);
+// Python's float ** (float_pow): 0 and *out, or 1 (nothing stored) when CPython's float_pow
+// would not return a float: ZeroDivisionError, a complex result, OverflowError or ValueError.
+int krait_jit_fpow(double a, double b, double* out);
+// GET_ITER of a list by reuse of an exhausted list iterator: when `it` is a list iterator that
+// only one reference holds (its frame slot) and whose old list (if any) survives being released,
+// `it` becomes iter(list) (index 0, the list referenced) and 0 is returned; else 1, nothing done.
+int krait_jit_list_iter_reuse(PyObject* it, PyObject* list);
+// The same for `iter(range(start, stop))`: a range iterator only one reference holds becomes
+// the one range_iter would make (0 on success; 1, nothing done, otherwise or when CPython
+// would make a long range iterator).
+int krait_jit_range_iter_reuse(PyObject* it, std::int64_t start, std::int64_t stop);
 }
 
 }  // namespace krait::jit

@@ -62,8 +62,28 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     big.resize(s.count);
     v = big.data();
   }
-  for (std::uint32_t k = 0; k < s.count; ++k)
-    v[k] = materialize(t, ts, t.ir.snap_entries[s.start + k].ref);
+  // Objects first, then floats: a float replacing a frame slot's old exact float that only
+  // the slot references (so no object value names it either) is written into that object in
+  // place, as the in-place list stores do (nothing can tell it from a new float; the exits of
+  // float loops then allocate nothing).
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const IrRef r = t.ir.snap_entries[s.start + k].ref;
+    v[k] = t.ir.type_of(r) == IrType::k_flt ? nullptr : materialize(t, ts, r);
+  }
+  for (std::uint32_t k = 0; k < s.count; ++k) {
+    const SnapEntry& e = t.ir.snap_entries[s.start + k];
+    if (v[k] != nullptr) continue;
+    PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
+    // An object value naming `old` holds a new reference to it by now: the count says both.
+    const bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
+    if (!reuse) {
+      v[k] = materialize(t, ts, e.ref);
+      continue;
+    }
+    const std::uint64_t bits = raw_value(t, ts, e.ref);
+    std::memcpy(&reinterpret_cast<PyFloatObject*>(old)->ob_fval, &bits, sizeof bits);
+    v[k] = Py_NewRef(old);  // the store below releases the slot's reference
+  }
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const std::uint16_t slot = t.ir.snap_entries[s.start + k].slot;
     PyObject* old = slot < t.entry_depth ? slots[slot] : nullptr;
@@ -98,7 +118,7 @@ std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocat
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
                        PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
                        std::uint32_t* side_exit) {
-  Trace* const root = info->traces[info->instrs[header].counter];
+  Trace* root = info->traces[info->instrs[header].counter];
   Trace* t = root;
   TraceState ts;
   ts.slots = frame->localsplus;
@@ -107,7 +127,7 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
   *breaker = false;
   *closing = root->closing;
   PyCodeObject* code = frame->f_code;
-  const bool warms = info->instrs[root->closing].op == JUMP_BACKWARD;
+  bool warms = info->instrs[root->closing].op == JUMP_BACKWARD;
   volatile int* const eval_breaker = jit_eval_breaker_addr();
   // Each JUMP_BACKWARD warms the code towards CPython's quickening, which is observable (e.g.
   // super-instructions move where an UnboundLocalError points): iterations run compiled
@@ -144,10 +164,23 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
     if (s.flags & kSnapLink) {
       // A side trace completed an iteration: back into the root trace at the header, after
       // the eval-breaker check the closing back-edge would have made.
-      warm(1);
+      const bool same_loop = resume == root->header;
+      if (same_loop) warm(1);
       if (*eval_breaker) {
         *breaker = true;
         return resume;
+      }
+      if (!same_loop) {
+        // It ended at another loop's header (the next inner loop of an enclosing body): that
+        // loop's trace runs from the same frame state the interpreter would enter it with.
+        const Instr& h = info->instrs[resume];
+        if (!(h.flags & kInstrHasTrace)) return resume;
+        Trace* next = info->traces[h.counter];
+        if (next == nullptr || next->entry_depth != s.depth) return resume;
+        root = next;
+        header = resume;
+        *closing = root->closing;
+        warms = info->instrs[root->closing].op == JUMP_BACKWARD;
       }
       t = root;
       continue;

@@ -48,7 +48,7 @@ constexpr std::int32_t kOffExitTrace = offsetof(TraceState, exit_trace);
 constexpr int kSaveFpr = 32;
 constexpr int kParkSlot = 64;   // a value parked while breaking a cycle of PHI moves
 constexpr int kArgSlot = 65;    // three helper arguments
-constexpr int kUnboxSlot = 68;  // krait_jit_unbox_int's result
+constexpr int kUnboxSlot = 68;  // krait_jit_unbox_int's and krait_jit_fpow's result
 static_assert(kUnboxSlot < static_cast<int>(sizeof(TraceState::save) / 8));
 
 // The frame of a root trace: x29/x30, the callee-saved x19-x28 and d8-d15 (AAPCS64 preserves
@@ -111,6 +111,7 @@ class Arm64Emitter {
   void store_fp(IrRef r, const a64::VecD& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
+  void emit_stlist_call(IrRef i);
   // `after` runs before the saved registers come back (x0/d0 may be among them): it must
   // take the helper's result out of x0/d0 into a scratch register.
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
@@ -330,6 +331,39 @@ void Arm64Emitter::emit_divmod(const IrIns& in) {
   a_.bind(done);
 }
 
+// STLIST through its helper (list, index, value), exiting when the helper refuses.
+void Arm64Emitter::emit_stlist_call(IrRef i) {
+  const IrIns& in = buf_.at(i);
+  const IrIns& args = buf_.at(in.a);
+  const bool flt = buf_.type_of(in.b) == IrType::k_flt;
+  const void* fn = helper_for(in.op, buf_.type_of(in.b));
+  // Arguments go through the scratch area first: an argument register may hold another
+  // argument's value.
+  load_gp(kA, args.a);
+  a_.str(kA, save_slot(kArgSlot));
+  load_gp(kA, args.b);
+  a_.str(kA, save_slot(kArgSlot + 1));
+  if (flt) {
+    load_fp(kFa, in.b);
+  } else {
+    load_gp(kA, in.b);
+    a_.str(kA, save_slot(kArgSlot + 2));
+  }
+  call_helper(
+      i, fn,
+      [this, flt]() {
+        a_.ldr(a64::x0, save_slot(kArgSlot));
+        a_.ldr(a64::x1, save_slot(kArgSlot + 1));
+        if (flt) {
+          a_.fmov(a64::d0, kFa);
+        } else {
+          a_.ldr(a64::x2, save_slot(kArgSlot + 2));
+        }
+      },
+      [this]() { a_.mov(kB.w(), a64::w0); });
+  a_.cbnz(kB.w(), exit_label(in.lit));
+}
+
 void Arm64Emitter::emit_ins(IrRef i) {
   const IrIns& in = buf_.at(i);
   const bool has_result = needs_location(buf_, i) && loc(i).kind != Loc::kNone;
@@ -541,6 +575,22 @@ void Arm64Emitter::emit_ins(IrRef i) {
       store_fp(i, kFa);
       return;
     }
+    case IrOp::FPOW:
+      // As on x86-64: the helper's failure exits before the result is written.
+      load_fp(kFa, in.a);
+      load_fp(kFb, in.b);
+      call_helper(
+          i, helper_for(in.op, IrType::k_flt),
+          [this]() {
+            a_.fmov(a64::d0, kFa);
+            a_.fmov(a64::d1, kFb);
+            a_.add(a64::x0, kTsReg, kOffSave + 8 * kUnboxSlot);
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      a_.ldr(kFa, save_slot(kUnboxSlot));
+      store_fp(i, kFa);
+      return;
     case IrOp::FNEG:
       load_fp(kFa, in.a);
       a_.fneg(kFa, kFa);
@@ -587,34 +637,33 @@ void Arm64Emitter::emit_ins(IrRef i) {
       store_gp(i, kA);
       return;
     case IrOp::STLIST: {
-      const IrIns& args = buf_.at(in.a);
-      const bool flt = buf_.type_of(in.b) == IrType::k_flt;
-      const void* fn = helper_for(in.op, buf_.type_of(in.b));
-      // Arguments go through the scratch area first: an argument register may hold another
-      // argument's value.
-      load_gp(kA, args.a);
-      a_.str(kA, save_slot(kArgSlot));
-      load_gp(kA, args.b);
-      a_.str(kA, save_slot(kArgSlot + 1));
-      if (flt) {
-        load_fp(kFa, in.b);
-      } else {
-        load_gp(kA, in.b);
-        a_.str(kA, save_slot(kArgSlot + 2));
+      if (buf_.type_of(in.b) != IrType::k_flt) {
+        emit_stlist_call(i);
+        return;
       }
-      call_helper(
-          i, fn,
-          [this, flt]() {
-            a_.ldr(a64::x0, save_slot(kArgSlot));
-            a_.ldr(a64::x1, save_slot(kArgSlot + 1));
-            if (flt) {
-              a_.fmov(a64::d0, kFa);
-            } else {
-              a_.ldr(a64::x2, save_slot(kArgSlot + 2));
-            }
-          },
-          [this]() { a_.mov(kB.w(), a64::w0); });
-      a_.cbnz(kB.w(), exit_label(in.lit));
+      // As on x86-64: an exact float only the list references takes the value in place.
+      Label slow = a_.newLabel(), done = a_.newLabel();
+      const IrIns& args = buf_.at(in.a);
+      load_fp(kFa, in.b);
+      load_gp(kA, args.a);
+      a_.ldr(kA, mem(kA, kOffListItems));
+      load_gp(kB, args.b);
+      a_.add(kA, kA, kB, a64::lsl(3));
+      a_.ldr(kA, a64::ptr(kA));
+      load_imm(kB, reinterpret_cast<std::uint64_t>(&PyFloat_Type));
+      a_.ldr(kC, mem(kA, offsetof(PyObject, ob_type)));
+      a_.cmp(kC, kB);
+      a_.b_ne(slow);
+      a_.ldr(kC, mem(kA, offsetof(PyObject, ob_refcnt)));
+      a_.cmp(kC, 1);
+      a_.b_ne(slow);
+      a_.str(kFa, mem(kA, offsetof(PyFloatObject, ob_fval)));
+      a_.bind(done);
+      slow_paths_.push_back([this, i, slow, done]() {
+        a_.bind(slow);
+        emit_stlist_call(i);
+        a_.b(done);
+      });
       return;
     }
     case IrOp::LAPPEND: {
@@ -642,6 +691,39 @@ void Arm64Emitter::emit_ins(IrRef i) {
       a_.cbnz(kB.w(), exit_label(in.lit));
       return;
     }
+    case IrOp::RITER: {
+      const IrIns& args = buf_.at(in.a);
+      load_gp(kA, args.a);
+      a_.str(kA, save_slot(kArgSlot));
+      load_gp(kA, args.b);
+      a_.str(kA, save_slot(kArgSlot + 1));
+      load_gp(kA, in.b);
+      a_.str(kA, save_slot(kArgSlot + 2));
+      call_helper(
+          i, helper_for(in.op, IrType::k_int),
+          [this]() {
+            a_.ldr(a64::x0, save_slot(kArgSlot));
+            a_.ldr(a64::x1, save_slot(kArgSlot + 1));
+            a_.ldr(a64::x2, save_slot(kArgSlot + 2));
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      return;
+    }
+    case IrOp::LITER:
+      load_gp(kA, in.a);
+      a_.str(kA, save_slot(kArgSlot));
+      load_gp(kA, in.b);
+      a_.str(kA, save_slot(kArgSlot + 1));
+      call_helper(
+          i, helper_for(in.op, IrType::k_obj),
+          [this]() {
+            a_.ldr(a64::x0, save_slot(kArgSlot));
+            a_.ldr(a64::x1, save_slot(kArgSlot + 1));
+          },
+          [this]() { a_.mov(kB.w(), a64::w0); });
+      a_.cbnz(kB.w(), exit_label(in.lit));
+      return;
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
       const void* fn = helper_for(in.op, vt);

@@ -41,7 +41,7 @@ constexpr std::int32_t kOffSpill = offsetof(TraceState, spill);
 constexpr int kParkSlot = 32;   // a value parked while breaking a cycle of PHI moves
 constexpr int kArgSlot = 33;    // three helper arguments
 constexpr int kRdxSlot = 36;    // rdx around idiv
-constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's result
+constexpr int kUnboxSlot = 37;  // krait_jit_unbox_int's and krait_jit_fpow's result
 
 // Registers a helper call clobbers among the allocatable ones: rcx rdx rsi rdi r8 r9 r10 and
 // every xmm register.
@@ -93,6 +93,7 @@ class X64Emitter {
   void store_xmm(IrRef r, const x86::Xmm& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
+  void emit_stlist_call(IrRef i);
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                    const std::function<void()>& after = nullptr);
   void parallel_move(std::vector<PendingMove> moves);
@@ -194,6 +195,37 @@ void X64Emitter::call_helper(IrRef at, const void* fn, const std::function<void(
       a_.movsd(x86::xmm(l.index), save_slot(16 + l.index));
     }
   }
+}
+
+// STLIST through its helper (list, index, value), exiting when the helper refuses.
+void X64Emitter::emit_stlist_call(IrRef i) {
+  const IrIns& in = buf_.at(i);
+  const IrIns& args = buf_.at(in.a);
+  const bool flt = buf_.type_of(in.b) == IrType::k_flt;
+  const void* fn = helper_for(in.op, buf_.type_of(in.b));
+  // Arguments go through the scratch area first: an argument register may hold another
+  // argument's value.
+  load_gp(kA, args.a);
+  a_.mov(save_slot(kArgSlot), kA);
+  load_gp(kA, args.b);
+  a_.mov(save_slot(kArgSlot + 1), kA);
+  if (flt) {
+    load_xmm(kFa, in.b);
+  } else {
+    load_gp(kA, in.b);
+    a_.mov(save_slot(kArgSlot + 2), kA);
+  }
+  call_helper(i, fn, [this, flt]() {
+    a_.mov(x86::rdi, save_slot(kArgSlot));
+    a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+    if (flt) {
+      a_.movaps(x86::xmm0, kFa);
+    } else {
+      a_.mov(x86::rdx, save_slot(kArgSlot + 2));
+    }
+  });
+  a_.test(x86::eax, x86::eax);
+  a_.jnz(exit_label(in.lit));
 }
 
 void X64Emitter::emit_ins(IrRef i) {
@@ -483,6 +515,21 @@ void X64Emitter::emit_ins(IrRef i) {
       store_xmm(i, kFa);
       return;
     }
+    case IrOp::FPOW:
+      // The helper reports the cases CPython raises for (or makes complex) before anything
+      // is computed into the result; the result comes back through a scratch word.
+      load_xmm(kFa, in.a);
+      load_xmm(kFb, in.b);
+      call_helper(i, helper_for(in.op, IrType::k_flt), [this]() {
+        a_.movaps(x86::xmm0, kFa);
+        a_.movaps(x86::xmm1, kFb);
+        a_.lea(x86::rdi, save_slot(kUnboxSlot));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      a_.movsd(kFa, save_slot(kUnboxSlot));
+      store_xmm(i, kFa);
+      return;
     case IrOp::FNEG:
       load_xmm(kFa, in.a);
       a_.mov(kB, 0x8000000000000000ull);
@@ -545,32 +592,31 @@ void X64Emitter::emit_ins(IrRef i) {
       store_gp(i, kA);
       return;
     case IrOp::STLIST: {
-      const IrIns& args = buf_.at(in.a);
-      const bool flt = buf_.type_of(in.b) == IrType::k_flt;
-      const void* fn = helper_for(in.op, buf_.type_of(in.b));
-      // Arguments go through the scratch area first: an argument register may hold another
-      // argument's value.
-      load_gp(kA, args.a);
-      a_.mov(save_slot(kArgSlot), kA);
-      load_gp(kA, args.b);
-      a_.mov(save_slot(kArgSlot + 1), kA);
-      if (flt) {
-        load_xmm(kFa, in.b);
-      } else {
-        load_gp(kA, in.b);
-        a_.mov(save_slot(kArgSlot + 2), kA);
+      if (buf_.type_of(in.b) != IrType::k_flt) {
+        emit_stlist_call(i);
+        return;
       }
-      call_helper(i, fn, [this, flt]() {
-        a_.mov(x86::rdi, save_slot(kArgSlot));
-        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
-        if (flt) {
-          a_.movaps(x86::xmm0, kFa);
-        } else {
-          a_.mov(x86::rdx, save_slot(kArgSlot + 2));
-        }
+      // An exact float only the list references takes the value in place, inline (the fast
+      // case of krait_jit_list_store_flt); everything else goes through the helper.
+      Label slow = a_.newLabel(), done = a_.newLabel();
+      const IrIns& args = buf_.at(in.a);
+      load_xmm(kFa, in.b);
+      load_gp(kA, args.a);
+      a_.mov(kA, x86::qword_ptr(kA, kOffListItems));
+      load_gp(kB, args.b);
+      a_.mov(kA, x86::qword_ptr(kA, kB, 3));
+      a_.mov(kB, reinterpret_cast<std::uint64_t>(&PyFloat_Type));
+      a_.cmp(x86::qword_ptr(kA, offsetof(PyObject, ob_type)), kB);
+      a_.jne(slow);
+      a_.cmp(x86::qword_ptr(kA, offsetof(PyObject, ob_refcnt)), 1);
+      a_.jne(slow);
+      a_.movsd(x86::qword_ptr(kA, offsetof(PyFloatObject, ob_fval)), kFa);
+      a_.bind(done);
+      slow_paths_.push_back([this, i, slow, done]() {
+        a_.bind(slow);
+        emit_stlist_call(i);
+        a_.jmp(done);
       });
-      a_.test(x86::eax, x86::eax);
-      a_.jnz(exit_label(in.lit));
       return;
     }
     case IrOp::LAPPEND: {
@@ -596,6 +642,35 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.jnz(exit_label(in.lit));
       return;
     }
+    case IrOp::RITER: {
+      const IrIns& args = buf_.at(in.a);
+      load_gp(kA, args.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      load_gp(kA, args.b);
+      a_.mov(save_slot(kArgSlot + 1), kA);
+      load_gp(kA, in.b);
+      a_.mov(save_slot(kArgSlot + 2), kA);
+      call_helper(i, helper_for(in.op, IrType::k_int), [this]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+        a_.mov(x86::rdx, save_slot(kArgSlot + 2));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
+    }
+    case IrOp::LITER:
+      load_gp(kA, in.a);
+      a_.mov(save_slot(kArgSlot), kA);
+      load_gp(kA, in.b);
+      a_.mov(save_slot(kArgSlot + 1), kA);
+      call_helper(i, helper_for(in.op, IrType::k_obj), [this]() {
+        a_.mov(x86::rdi, save_slot(kArgSlot));
+        a_.mov(x86::rsi, save_slot(kArgSlot + 1));
+      });
+      a_.test(x86::eax, x86::eax);
+      a_.jnz(exit_label(in.lit));
+      return;
     case IrOp::SSTORE: {
       const IrType vt = buf_.type_of(in.b);
       const void* fn = helper_for(in.op, vt);

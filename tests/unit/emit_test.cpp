@@ -188,6 +188,13 @@ class EmitTest : public ::testing::TestWithParam<const Backend*> {
     Py_XDECREF(r);
     return s;
   }
+  // The items an iterator has left, as a list's repr (consumes them).
+  static std::string contents(PyObject* it) {
+    PyObject* l = PySequence_List(it);
+    std::string r = repr(l);
+    Py_DECREF(l);
+    return r;
+  }
 };
 
 // Holds the slot objects of a run (new references) and releases them.
@@ -716,6 +723,107 @@ TEST_P(EmitTest, NewlistPutsAFreshListIntoTheSlot) {
   }
 }
 
+// GET_ITER by reuse: an exhausted list iterator held by one reference (the frame slot) becomes
+// iter(list); anything else exits before touching it (more references, not exhausted, not a list
+// iterator, or an old list that releasing would free).
+TEST_P(EmitTest, LiterReusesOnlyAnExhaustedUniqueListIterator) {
+  Prog p;
+  const IrRef it = p.sload(0), list = p.sload(1);
+  const std::uint16_t sn = p.snap({it, list});
+  p.ins(IrOp::LITER, IrType::k_void, it, list, sn);
+  p.loop();
+  const std::uint16_t send = p.snap({it});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, send);
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  auto setstate = [](PyObject* o, long n) {
+    PyObject* r = PyObject_CallMethod(o, "__setstate__", "l", n);
+    ASSERT_NE(r, nullptr);
+    Py_DECREF(r);
+  };
+  {  // exhausted by the interpreter (its list already released): reused
+    Slots s({py("iter([1, 2])"), py("[7, 8]")});
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    Py_XDECREF(PyIter_Next(s.v[0]));
+    const Py_ssize_t rcl = Py_REFCNT(s.v[1]);
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(Py_REFCNT(s.v[1]), rcl + 1);
+    EXPECT_EQ(contents(s.v[0]), "[7, 8]");
+  }
+  {  // exhausted in a trace (index at the end, the list still held): the old list released
+    PyObject* old = py("[1, 2]");
+    Slots s({PyObject_GetIter(old), py("[9]")});
+    setstate(s.v[0], 2);
+    const Py_ssize_t rco = Py_REFCNT(old);
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(Py_REFCNT(old), rco - 1);
+    EXPECT_EQ(contents(s.v[0]), "[9]");
+    Py_DECREF(old);
+  }
+  {  // not exhausted
+    Slots s({py("iter([1, 2])"), py("[9]")});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[1, 2]");
+  }
+  {  // another reference
+    Slots s({py("iter([])"), py("[9]")});
+    PyObject* extra = Py_NewRef(s.v[0]);
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[]");
+    Py_DECREF(extra);
+  }
+  {  // the old list only the iterator holds: releasing it would free it (and its items)
+    Slots s({py("iter([object()])"), py("[9]")});
+    setstate(s.v[0], 1);
+    EXPECT_EQ(p.run(s.v), sn);
+  }
+  {  // a tuple iterator
+    Slots s({py("iter(())"), py("[9]")});
+    EXPECT_EQ(p.run(s.v), sn);
+  }
+}
+
+// iter(range(start, stop)) by reuse: a range iterator one reference holds takes range_iter's
+// state for step 1 (length 0 for an empty range); more references or a length past LONG_MAX
+// (CPython's long range iterator) exit with the iterator untouched.
+TEST_P(EmitTest, RiterReusesOnlyAUniqueRangeIterator) {
+  Prog p;
+  const IrRef it = p.sload(0), sa = p.sload(1), sb = p.sload(2);
+  const std::uint16_t s0 = p.snap({it, sa, sb});
+  const IrRef start = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+  const IrRef stop = p.ins(IrOp::UNBOXI, IrType::k_int, sb, kNoRef, s0);
+  const std::uint16_t sn = p.snap({it, start, stop});
+  p.ins(IrOp::RITER, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, it, start), stop, sn);
+  p.loop();
+  const std::uint16_t send = p.snap({it});
+  p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, send);
+  p.close();
+  KRAIT_ASSEMBLE(p);
+  {
+    Slots s({py("iter(range(0))"), py("3"), py("7")});
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(contents(s.v[0]), "[3, 4, 5, 6]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("-3"), py("-5")});
+    EXPECT_EQ(p.run(s.v), send);
+    EXPECT_EQ(contents(s.v[0]), "[]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("-2**63"), py("2**63 - 1")});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[0, 1]");
+  }
+  {
+    Slots s({py("iter(range(2))"), py("0"), py("3")});
+    PyObject* extra = Py_NewRef(s.v[0]);
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(contents(s.v[0]), "[0, 1]");
+    Py_DECREF(extra);
+  }
+}
+
 // --- arithmetic ------------------------------------------------------------------------------
 
 // Every int op on two int64s from slots 0 and 1, results read at a final exit; FLOORDIV and
@@ -925,6 +1033,51 @@ TEST_P(EmitTest, FloatOpsMatchPython) {
   }
 }
 
+// a ** d through FPOW against CPython's float_pow on the special values of its case analysis:
+// where CPython raises (ZeroDivisionError, OverflowError) or gives a complex, the trace must
+// exit at the FPOW with its operands intact; otherwise the result must be CPython's to the bit.
+// Floats computed before the call stay live across it (caller-saved registers).
+TEST_P(EmitTest, FpowMatchesPythonAndExitsWhereItRaises) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double vals[] = {0.0,  -0.0,    1.0,  -1.0,  0.5,  -0.5,  2.0,    -2.0,    3.0,
+                         -3.0, 0.1,     10.0, 400.0, -8.0, 1e300, 1e-300, -1e-300, 1e308,
+                         1.5,  1.0 / 3, 9e15, -9e15, 1e20, -1e20, kInf,   -kInf,   nan};
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &two_regs()}) {
+    Prog p;
+    const IrRef a = p.ins(IrOp::UNBOXF, IrType::k_flt, p.sload(0));
+    const IrRef d = p.ins(IrOp::UNBOXF, IrType::k_flt, p.sload(1));
+    const IrRef sum = p.ins(IrOp::FADD, IrType::k_flt, a, d);
+    const std::uint16_t s_pow = p.snap({a, d, sum});
+    const IrRef pw = p.ins(IrOp::FPOW, IrType::k_flt, a, d, s_pow);
+    p.loop();
+    const std::uint16_t s_end = p.snap({a, d, sum, pw});
+    p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
+    for (double x : vals) {
+      for (double y : vals) {
+        Slots s({PyFloat_FromDouble(x), PyFloat_FromDouble(y)});
+        const std::uint32_t exit = p.run(s.v);
+        const std::string what = std::to_string(x) + " ** " + std::to_string(y);
+        EXPECT_TRUE(same_double(p.fval(a), x)) << what;
+        EXPECT_TRUE(same_double(p.fval(d), y)) << what;
+        EXPECT_TRUE(same_double(p.fval(sum), x + y)) << what;
+        PyObject* r = PyNumber_Power(s.v[0], s.v[1], Py_None);
+        if (r == nullptr || !PyFloat_CheckExact(r)) {
+          PyErr_Clear();
+          Py_XDECREF(r);
+          EXPECT_EQ(exit, s_pow) << what << " must leave the trace";
+          continue;
+        }
+        ASSERT_EQ(exit, s_end) << what;
+        EXPECT_TRUE(same_double(p.fval(pw), PyFloat_AS_DOUBLE(r)))
+            << what << " gave " << p.fval(pw) << ", Python " << PyFloat_AS_DOUBLE(r);
+        Py_DECREF(r);
+      }
+    }
+  }
+}
+
 // --- memory ----------------------------------------------------------------------------------
 
 TEST_P(EmitTest, ListAndTupleItemLoadsAreBorrowed) {
@@ -993,6 +1146,37 @@ TEST_P(EmitTest, ListStoreHelpersReuseUniqueItemsInPlace) {
   EXPECT_EQ(PyList_GET_ITEM(list, 2), f);
   EXPECT_EQ(PyFloat_AS_DOUBLE(f), -0.25);
   Py_DECREF(list);
+}
+
+// Compiled float stores: the inline path writes a unique float item in place, a shared float,
+// an int and a str go to the helper (replaced, replaced, exit), under every register file.
+TEST_P(EmitTest, FloatListStoresInPlaceInlineOtherwiseThroughTheHelper) {
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &two_regs()}) {
+    Prog p;
+    const IrRef l = p.sload(0);
+    p.loop();
+    const IrRef f =
+        p.ins(IrOp::FMUL, IrType::k_flt, p.ins(IrOp::ITOF, IrType::k_flt, p.iter), p.kf(-1.5));
+    const std::uint16_t sn = p.snap({l, f});
+    p.ins(IrOp::STLIST, IrType::k_void, p.ins(IrOp::CARG, IrType::k_void, l, p.iter), f, sn);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p, *regs);
+    PyObject* shared = py("2.5");
+    PyObject* list = py("[0.125, None, 7, 'keep']");
+    Py_INCREF(shared);
+    PyList_SetItem(list, 1, shared);  // steals one of the two references
+    PyObject* unique = PyList_GET_ITEM(list, 0);
+    Slots s({list});
+    EXPECT_EQ(p.run(s.v), sn);
+    EXPECT_EQ(p.ts.iterations, 3u);
+    EXPECT_EQ(PyList_GET_ITEM(list, 0), unique);  // rewritten in place
+    EXPECT_EQ(repr(list), "[-0.0, -1.5, -3.0, 'keep']");
+    EXPECT_NE(PyList_GET_ITEM(list, 1), shared);
+    EXPECT_EQ(PyFloat_AS_DOUBLE(shared), 2.5);
+    EXPECT_EQ(Py_REFCNT(shared), 1);
+    EXPECT_EQ(p.fval(f), -4.5);
+    Py_DECREF(shared);
+  }
 }
 
 TEST_P(EmitTest, ListStoresBoxAndReleaseTheOldItem) {
