@@ -8,6 +8,9 @@ under `valgrind --tool=callgrind` for every interpreter, optionally with smaller
 self-check then fails is still counted, and flagged), subtracts the cost of an empty
 program run by the same interpreter (start-up), and prints instructions and ratios to the
 first interpreter. It is a profiling aid, not a benchmark: instructions are not time.
+With `--cache`, cachegrind also simulates the instruction cache and branch predictor and
+each cell shows instructions, I1 misses and mispredicted branches (conditional plus
+indirect), start-up subtracted: the per-instruction costs that instruction counts hide.
 
   tools/callgrind_compare.py fib nbody --set N=24 --set STEPS=5000 \\
       --interp stock=/usr/bin/python3.11 --interp "krait=build/release/krait -X jit-trace=off"
@@ -51,16 +54,32 @@ def parse_interp(spec):
     return name, words, env
 
 
-def count(words, env, script):
+def count(words, env, script, cache=False):
+    """(instructions, I1 misses, mispredicts) and the program's exit status."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "cg.out")
-        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + words + [script]
-        proc = subprocess.run(cmd, env={**os.environ, **env}, capture_output=True, text=True)
-        m = re.search(r"Collected : (\d+)", proc.stderr)
-        if not m:
-            sys.exit(f"callgrind failed for {' '.join(words)} {script}:\n{proc.stderr[-2000:]}")
+        if cache:
+            cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=yes", "--branch-sim=yes",
+                   f"--cachegrind-out-file={out}"]
+        else:
+            cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+        proc = subprocess.run(cmd + words + [script], env={**os.environ, **env},
+                              capture_output=True, text=True)
+        if cache:
+            def num(label):
+                m = re.search(rf"{label}:\s+([0-9,]+)", proc.stderr)
+                if not m:
+                    sys.exit(f"cachegrind failed for {' '.join(words)} {script}:\n"
+                             f"{proc.stderr[-2000:]}")
+                return int(m.group(1).replace(",", ""))
+            costs = (num("I   refs"), num("I1  misses"), num("Mispredicts"))
+        else:
+            m = re.search(r"Collected : (\d+)", proc.stderr)
+            if not m:
+                sys.exit(f"callgrind failed for {' '.join(words)} {script}:\n{proc.stderr[-2000:]}")
+            costs = (int(m.group(1)), 0, 0)
         # The program's own exit status: valgrind passes it through.
-        return int(m.group(1)), proc.returncode
+        return costs, proc.returncode
 
 
 def main():
@@ -72,6 +91,8 @@ def main():
                     help="rewrite a top-level `NAME = number` assignment (repeatable)")
     ap.add_argument("--small", action="store_true",
                     help="use the built-in small sizes of each program (before any --set)")
+    ap.add_argument("--cache", action="store_true",
+                    help="cachegrind: also I1 misses and mispredicted branches")
     args = ap.parse_args()
     interps = args.interp or [parse_interp("stock=/usr/bin/python3.11"),
                               parse_interp(f"krait={ROOT}/build/release/krait")]
@@ -80,8 +101,9 @@ def main():
         empty = os.path.join(tmp, "empty.py")
         with open(empty, "w") as f:
             f.write("pass\n")
-        base = {name: count(words, env, empty)[0] for name, words, env in interps}
-        header = f"{'program':<20}" + "".join(f"{name:>22}" for name, _, _ in interps)
+        base = {name: count(words, env, empty, args.cache)[0] for name, words, env in interps}
+        width = 44 if args.cache else 22
+        header = f"{'program':<20}" + "".join(f"{name:>{width}}" for name, _, _ in interps)
         print(header)
         for prog in args.programs:
             src = open(os.path.join(PROGRAMS, prog + ".py")).read()
@@ -93,14 +115,17 @@ def main():
                 f.write(src)
             row, first = f"{prog:<20}", None
             for name, words, env in interps:
-                n, rc = count(words, env, script)
-                n -= base[name]
+                costs, rc = count(words, env, script, args.cache)
+                n, i1, bm = (c - b for c, b in zip(costs, base[name]))
                 first = first or n
                 flag = "" if rc == 0 else "!"
                 row += f"{n / 1e6:>13.1f}M {n / first:5.2f}{flag:1}"
+                if args.cache:
+                    row += f" {i1 / 1e3:>8.0f}k I1 {bm / 1e3:>7.0f}k bm"
             print(row, flush=True)
     print("M = million instructions after start-up; ratio to the first interpreter; "
-          "! = the program exited non-zero (self-check with changed sizes)")
+          "! = the program exited non-zero (self-check with changed sizes)"
+          + ("; I1 = instruction-cache misses, bm = mispredicted branches" if args.cache else ""))
 
 
 if __name__ == "__main__":

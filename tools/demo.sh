@@ -5,8 +5,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 tools/install_deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)" >/dev/null
+# Profile-guided unless already built (docs/pgo.md); KRAIT_PGO=off skips the training run.
+if [ ! -x build/release/krait ]; then
+  tools/build_release.sh >/dev/null
+else
+  cmake --build --preset release -j"$(nproc)" >/dev/null
+fi
 prog=${1:-bench/programs/nbody.py}
 exec /usr/bin/python3.11 - "$prog" <<'PY'
 import subprocess, sys, time
