@@ -160,6 +160,16 @@ static int slot_offset(PyTypeObject* tp, PyObject* name, Py_ssize_t* offset) {
   return 1;
 }
 
+/* The version of a managed-dict type's shared keys when they lack `name` (so no instance that
+ * keeps its attributes as values can hold it), or 0: no shared keys, the name among them, or
+ * no version left. The cache then also requires the instance's dict not to be materialized
+ * (shared_keys_guard in interp_inline.h). */
+static uint32_t shared_keys_version_without(PyTypeObject* tp, PyObject* name) {
+  PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
+  if (keys == NULL || _PyDictKeys_StringLookup(keys, name) >= 0) return 0;
+  return _PyDictKeys_GetVersionForCurrentState(keys);
+}
+
 /* A plain class attribute read through an instance (PyObject_GenericGetAttr's last step): the
  * type's attribute has no __get__, and no instance can hold the name, because its instances
  * have no dict at all, or keep their attributes as values under shared keys that lack the
@@ -173,9 +183,7 @@ static int class_value_specialize(PyObject* owner, PyTypeObject* tp, PyObject* n
   if (descr == NULL || Py_TYPE(descr)->tp_descr_get != NULL || tp->tp_version_tag == 0) return 0;
   uint32_t keys_version = 0;
   if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
-    PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
-    if (keys == NULL || _PyDictKeys_StringLookup(keys, name) >= 0) return 0;
-    keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+    keys_version = shared_keys_version_without(tp, name);
     if (keys_version == 0) return 0;
   } else if (tp->tp_dictoffset != 0) {
     return 0;
@@ -313,11 +321,9 @@ int krait_load_method(PyObject* obj, PyObject* name, PyObject** meth, KraitCache
     if (!ok && (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) &&
         tp->tp_getattro == PyObject_GenericGetAttr && PyUnicode_CheckExact(name)) {
       PyObject* descr = _PyType_Lookup(tp, name);
-      PyDictKeysObject* keys = ((PyHeapTypeObject*)tp)->ht_cached_keys;
-      if (descr != NULL && tp->tp_version_tag != 0 && keys != NULL &&
-          _PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR) &&
-          _PyDictKeys_StringLookup(keys, name) < 0) {
-        uint32_t keys_version = _PyDictKeys_GetVersionForCurrentState(keys);
+      if (descr != NULL && tp->tp_version_tag != 0 &&
+          _PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        uint32_t keys_version = shared_keys_version_without(tp, name);
         if (keys_version != 0) {
           c->kind = kKraitCacheMethodWithValues;
           c->version = tp->tp_version_tag;

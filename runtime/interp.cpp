@@ -440,6 +440,23 @@ PyObject* plain_class_init(PyObject* callable) {
   return tp->tp_init == slot_tp_init ? init : nullptr;
 }
 
+// Return points of the frames entered by ENTER_PUSHED_FRAME, innermost last, per thread:
+// POP_TO_CALLER (the only way those frames leave) continues the caller from its entry
+// instead of looking up the caller's CodeInfo and mapping prev_instr back to an index.
+// Calls nest strictly, also across nested C invocations of this loop (each starts above the
+// entries of the ones below it), so the top entry belongs to the frame being popped; that is
+// checked, and a mismatch or a depth beyond the array takes the lookup. Per thread and not
+// in the C frame: deep recursion needs many entries, and C recursion (frames resumed from C)
+// needs small C frames.
+constexpr unsigned kMaxReturns = 1024;
+struct ReturnPoint {
+  _PyInterpreterFrame* callee;
+  CodeInfo* info;  // the caller's
+  Instr* ip;       // the caller's instruction after its CALL
+};
+static thread_local ReturnPoint t_returns[kMaxReturns];
+static thread_local unsigned t_return_top = 0;
+
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
   // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
   // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
@@ -564,6 +581,9 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   int n_gen = 0;
   PyObject* gen_ret = nullptr;  // finish_gen's input: the yielded or returned value
 #define IS_GEN_FRAME(f) (n_gen > 0 && gen_frames[n_gen - 1] == (f) && (--n_gen, true))
+  // This invocation's share of the thread's return stack (see t_returns): whatever way it
+  // leaves, the entries above the base are its own and are dropped (UNLINK_CFRAME).
+  const unsigned return_base = t_return_top;
   volatile int* const eval_breaker =
       tstate->interp == entry.interp ? entry.eval_breaker : krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
@@ -630,12 +650,15 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     }                                                              \
     tstate->cframe = cframe.previous;                              \
     tstate->cframe->use_tracing = cframe.use_tracing;              \
+    t_return_top = return_base;                                    \
   } while (0)
 
 // Continues in the frame CALL just pushed for a Python function (its locals bound; the
 // caller's stacktop and prev_instr already saved), linked under the running frame.
 #define ENTER_PUSHED_FRAME(callee, callee_info)                   \
   do {                                                            \
+    if (unsigned n = t_return_top++; n < kMaxReturns)             \
+      t_returns[n] = {(callee), info, ip + 1};                    \
     (callee)->previous = frame;                                   \
     frame = cframe.current_frame = (callee);                      \
     info = (callee_info);                                         \
@@ -648,6 +671,14 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     DISPATCH();                                                   \
   } while (0)
 
+// Continues `frame` where CPython would, after prev_instr (a caller whose callee finished).
+#define LOAD_FRAME_STATE_AT_PREV()                                       \
+  do {                                                                   \
+    info = code_info(frame->f_code);                                     \
+    LOAD_FRAME_STATE();                                                  \
+    ip = instrs + info->index_at(frame->prev_instr + 1 - first_instr);   \
+  } while (0)
+
 // Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
 // (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state. The caller's
 // prev_instr names CALL's last cache unit, so execution continues after the CALL.
@@ -656,9 +687,15 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     _PyInterpreterFrame* dying = frame;                                        \
     frame = cframe.current_frame = dying->previous;                            \
     clear_and_pop_frame(tstate, dying);                                        \
-    info = code_info(frame->f_code);                                           \
-    LOAD_FRAME_STATE();                                                        \
-    ip = instrs + info->index_at(frame->prev_instr + 1 - first_instr);         \
+    const unsigned ret = --t_return_top;                                       \
+    if (ret < kMaxReturns && t_returns[ret].callee == dying) [[likely]] {      \
+      info = t_returns[ret].info;                                              \
+      LOAD_FRAME_STATE();                                                      \
+      ip = t_returns[ret].ip;                                                  \
+    } else {                                                                   \
+      bump(Stat::k_interp_return_lookups);                                     \
+      LOAD_FRAME_STATE_AT_PREV();                                              \
+    }                                                                          \
     sp = _PyFrame_GetStackPointer(frame);                                      \
     frame->stacktop = -1;                                                      \
   } while (0)
@@ -759,14 +796,16 @@ op_LOAD_CONST: {
   NEXT();
 }
 
+// Drops a local's old value after a store. Only when it dies does prev_instr get set (to
+// `at`, the position a destructor must see: it may look at the frame); true if it died.
+#define RELEASE_OLD_LOCAL(old, at) \
+  ((old) != nullptr && --(old)->ob_refcnt == 0 && (frame->prev_instr = (at), _Py_Dealloc(old), true))
+
 op_STORE_FAST: {
   PyObject* value = POP();
   PyObject* old = GETLOCAL(ip->arg);
   GETLOCAL(ip->arg) = value;
-  if (old != nullptr && --old->ob_refcnt == 0) {
-    SYNC_PREV();  // a destructor may look at the frame
-    _Py_Dealloc(old);
-  }
+  (void)RELEASE_OLD_LOCAL(old, first_instr + ip->offset);
   NEXT();
 }
 
@@ -778,11 +817,9 @@ op_STORE_FAST: {
   do {                                                     \
     PyObject* old_ = GETLOCAL(index);                      \
     GETLOCAL(index) = POP();                               \
-    if (old_ != nullptr && --old_->ob_refcnt == 0) {       \
-      SYNC_PREV();                                         \
-      _Py_Dealloc(old_);                                   \
-      if (KRAIT_UNLIKELY(cframe.use_tracing)) NEXT();      \
-    }                                                      \
+    if (RELEASE_OLD_LOCAL(old_, first_instr + ip->offset) && \
+        KRAIT_UNLIKELY(cframe.use_tracing))                \
+      NEXT();                                              \
   } while (0)
 #define PUSH_SECOND_LOCAL()                                \
   do {                                                     \
@@ -829,19 +866,18 @@ xop_STORE_FAST__STORE_FAST: {
   STORE_LOCAL_THEN_CHECK(ip->arg);
   PyObject* old = GETLOCAL(ip[1].arg);
   GETLOCAL(ip[1].arg) = POP();
-  if (old != nullptr && --old->ob_refcnt == 0) {
-    // What a destructor sees: CPython's quickened code runs the pair as its own
-    // STORE_FAST__STORE_FAST, which does not advance prev_instr; unquickened code (and a
-    // second store with EXTENDED_ARG, which CPython does not pair) is at the second store.
-    const bool cpython_pair = code->co_warmup == 0 && ip[1].start == ip[1].offset;
-    frame->prev_instr = first_instr + (cpython_pair ? ip->offset : ip[1].offset);
-    _Py_Dealloc(old);
-  }
+  // What a destructor sees: CPython's quickened code runs the pair as its own
+  // STORE_FAST__STORE_FAST, which does not advance prev_instr; unquickened code (and a
+  // second store with EXTENDED_ARG, which CPython does not pair) is at the second store.
+  (void)RELEASE_OLD_LOCAL(old, first_instr + (code->co_warmup == 0 && ip[1].start == ip[1].offset
+                                            ? ip->offset
+                                            : ip[1].offset));
   ip += 2;
   DISPATCH();
 }
 #undef STORE_LOCAL_THEN_CHECK
 #undef PUSH_SECOND_LOCAL
+#undef RELEASE_OLD_LOCAL
 
 op_DELETE_FAST: SYNC_PREV(); {
   PyObject* value = GETLOCAL(ip->arg);
@@ -2447,9 +2483,7 @@ finish_gen: {
   gen->gi_exc_state.previous_item = nullptr;
   frame = cframe.current_frame = gf->previous;
   gf->previous = nullptr;
-  info = code_info(frame->f_code);
-  LOAD_FRAME_STATE();
-  ip = instrs + info->index_at(frame->prev_instr + 1 - first_instr);  // after the FOR_ITER
+  LOAD_FRAME_STATE_AT_PREV();  // after the FOR_ITER
   sp = _PyFrame_GetStackPointer(frame);
   frame->stacktop = -1;
   if (gen_ret != nullptr && gen->gi_frame_state == FRAME_SUSPENDED) {
@@ -2637,6 +2671,7 @@ exit_with_error:
 #undef CHECK_EVAL_BREAKER
 #undef BACK_EDGE
 #undef POP_TO_CALLER
+#undef LOAD_FRAME_STATE_AT_PREV
 #undef ENTER_PUSHED_FRAME
 #undef UNLINK_CFRAME
 #undef LOAD_FRAME_STATE

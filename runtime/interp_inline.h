@@ -172,6 +172,14 @@ inline PyObject* object_managed_dict(PyObject* obj) {
   return reinterpret_cast<PyObject**>(obj)[-3];
 }
 
+// The guard of a cache that relies on `tp`'s shared keys lacking the name
+// (cpython_shim.c shared_keys_version_without): the instance keeps its attributes as values
+// (no materialized dict) and the keys are still the version cached.
+inline bool shared_keys_guard(PyObject* obj, PyTypeObject* tp, const KraitCache* c) {
+  return object_managed_dict(obj) == nullptr &&
+         reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version == c->keys_version;
+}
+
 // LOAD_ATTR's specialized forms (cpython_shim.c fills the caches): the attribute
 // (borrowed), or nullptr when the cache misses.
 inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
@@ -187,10 +195,7 @@ inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
       return *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(owner) + c->index);
     case kKraitCacheClassValue:
       if (tp->tp_version_tag != c->version) return nullptr;
-      if (c->keys_version != 0 &&
-          (object_managed_dict(owner) != nullptr ||
-           reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version != c->keys_version))
-        return nullptr;
+      if (c->keys_version != 0 && !shared_keys_guard(owner, tp, c)) return nullptr;
       return c->descr;
     case kKraitCacheTypeValue:  // version tags are unique: the tag names the class
       if (tp != &PyType_Type ||
@@ -233,9 +238,7 @@ inline PyObject* load_method_hit(PyObject* obj, const KraitCache* c) {
   if (c->kind == kKraitCacheMethodNoDict)
     return tp->tp_version_tag == c->version ? c->descr : nullptr;
   if (c->kind != kKraitCacheMethodWithValues) return nullptr;
-  if (tp->tp_version_tag != c->version || object_managed_dict(obj) != nullptr) return nullptr;
-  if (reinterpret_cast<PyHeapTypeObject*>(tp)->ht_cached_keys->dk_version != c->keys_version)
-    return nullptr;
+  if (tp->tp_version_tag != c->version || !shared_keys_guard(obj, tp, c)) return nullptr;
   return c->descr;
 }
 
