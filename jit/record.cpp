@@ -588,7 +588,7 @@ bool Recorder::rec_for_iter(const Instr* ip) {
 }
 
 // The end of an inner loop in a side trace, on its way through the enclosing loop's body: the
-// range, list or tuple iterator is exhausted (guarded), FOR_ITER pops it and jumps past the
+// range, list, tuple or reversed-list iterator is exhausted (guarded), FOR_ITER pops it and jumps past the
 // loop. The trace does not release it: the frame slot keeps its reference, which the exit's
 // restore releases (nothing in a trace can observe the difference), or the next GET_ITER of a
 // list into the same slot reuses the object.
@@ -600,18 +600,27 @@ bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
     Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, index));
     Ref len = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(RangeIterLayout, len));
     guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, len));
-  } else if (t == &PyListIter_Type || t == &PyTupleIter_Type) {
+  } else if (t == &PyListIter_Type || t == &PyTupleIter_Type || t == &PyListRevIter_Type) {
+    // reversed(list) ends when its index has counted down below 0 (then listreviter_next
+    // drops the list; as above, the dead iterator's state is nobody's to see). A list that
+    // shrank under the index ends it too: not recorded (the guard below leaves for it).
+    const bool rev = t == &PyListRevIter_Type;
     auto* si = reinterpret_cast<SeqIterLayout*>(o);
+    if (rev && si->it_seq != nullptr && si->it_index >= 0) return false;
     guard(IrOp::GTYPE, it, kobj(t));
     Ref seq = emit(IrOp::LDFLD, IrType::k_obj, it, kNoRef, offsetof(SeqIterLayout, it_seq));
     if (si->it_seq == nullptr) {
       guard(IrOp::GEQ, seq, kobj(nullptr));
     } else {
       guard(IrOp::GNE, seq, kobj(nullptr));
-      guard(IrOp::GTYPE, seq, kobj(t == &PyListIter_Type ? &PyList_Type : &PyTuple_Type));
       Ref idx = emit(IrOp::LDFLD, IrType::k_int, it, kNoRef, offsetof(SeqIterLayout, it_index));
-      Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
-      guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, n));
+      if (rev) {
+        guard(IrOp::GLT, idx, kint(0));
+      } else {
+        guard(IrOp::GTYPE, seq, kobj(t == &PyListIter_Type ? &PyList_Type : &PyTuple_Type));
+        Ref n = emit(IrOp::LDFLD, IrType::k_int, seq, kNoRef, kOffObSize);
+        guard(IrOp::GTRUE, emit(IrOp::GE, IrType::k_bool, idx, n));
+      }
     }
   } else {
     return false;
@@ -1368,6 +1377,11 @@ RecordStep Recorder::step(_PyInterpreterFrame* frame, const Instr* ip, PyObject*
       trace_->closing = pc;
       return close();
     }
+    // To the header of another loop with a trace of its own (an enclosing loop, after the
+    // root's loop ended): the next step ends the side trace there (close_at_other_loop), and
+    // the runtime checks the eval breaker as the back-edge would, then enters that trace.
+    if (trace_->parent && (info_->instrs[expect_pc_].flags & kInstrHasTrace))
+      return RecordStep::kContinue;
     if (!passes_enclosing_back_edge(pc, expect_pc_)) {
       abort(AbortReason::k_inner_loop);
       return RecordStep::kStop;
@@ -1462,6 +1476,7 @@ RecordStep Recorder::close_at_other_loop() {
   }
   t->compile_ns = now_ns() - start_ns_;
   if (!passed_back_edges_.empty()) bump(Stat::k_side_traces_outer);
+  bump(Stat::k_side_traces_other_loop);
   register_side_trace(t);
   trace_ = nullptr;
   delete this;

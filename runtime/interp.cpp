@@ -1850,10 +1850,15 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
 #define BACK_EDGE()                                                       \
   do {                                                                    \
     Instr* header = instrs + ip->target;                                  \
-    if ((header->flags & kInstrHasTrace) && !cframe.use_tracing) {        \
+    if (header->flags & kInstrHasTrace) {                                 \
+      /* (The header's counter names its trace now: never counted.) */    \
       SYNC_PREV();                                                        \
       CHECK_EVAL_BREAKER();                                               \
-      goto run_trace;                                                     \
+      /* A recording that reaches a loop with a trace ends there (a side  \
+         trace links to it); under tracing CPython takes over. */         \
+      if (!cframe.use_tracing && recorder == nullptr) goto run_trace;     \
+      ip = header;                                                        \
+      DISPATCH();                                                         \
     }                                                                     \
     if (KRAIT_UNLIKELY(info->cpython_only) && cold_handoffs) {            \
       CHECK_EVAL_BREAKER();                                               \

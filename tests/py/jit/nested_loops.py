@@ -1,4 +1,5 @@
-# krait: expect side_traces_outer >= 4
+# krait: expect side_traces_outer >= 3
+# krait: expect side_traces_other_loop >= 1
 # krait: expect side_traces_linked >= 2
 # krait: expect traces_compiled >= 6
 # krait: expect exits_taken >= 1
@@ -8,7 +9,9 @@
 # body changing what the inner loop only reads), outer bodies that skip the inner loop, an
 # accumulator of the outer loop overflowing into big ints and turning into a float, an
 # exception and a break in the outer body, and the int shifts and power-of-two // and % the
-# inner loops use (negative values, counts past 63, a negative count raising).
+# inner loops use (negative values, counts past 63, a negative count raising). Where an
+# enclosing loop has a trace of its own, a side trace ends at its header instead of going
+# round it (side_traces_other_loop).
 
 
 def chain_steps(limit):
