@@ -120,11 +120,13 @@ CodeInfo* decode_code(PyCodeObject* code) {
     ins.start = static_cast<std::uint32_t>(start);
     ins.target = -1;
     ins.cache = kNoCache;
-    if ((ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == LOAD_GLOBAL ||
-         ins.op == STORE_ATTR) &&
-        info->caches.size() < kNoCache) {
+    const int ways = ins.op == LOAD_GLOBAL ? 1
+                     : (ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == STORE_ATTR)
+                         ? kCacheWays
+                         : 0;
+    if (ways > 0 && info->caches.size() + ways <= kNoCache) {
       ins.cache = static_cast<std::uint16_t>(info->caches.size());
-      info->caches.push_back(KraitCache{});
+      info->caches.resize(info->caches.size() + ways, KraitCache{});
     }
     std::int32_t index = static_cast<std::int32_t>(info->instrs.size());
     info->index_of_unit[start] = index;

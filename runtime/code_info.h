@@ -36,6 +36,9 @@ struct Instr {
 };
 
 inline constexpr std::uint16_t kNoCache = 0xffff;
+// Inline cache entries per attribute instruction (LOAD_ATTR, STORE_ATTR, LOAD_METHOD): a site
+// that sees several types keeps one specialized entry per type (interp_inline.h poly_hit).
+inline constexpr int kCacheWays = 4;
 
 // Krait's dispatch opcodes (interp_xops.def).
 enum XOp : std::uint8_t {

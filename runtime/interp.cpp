@@ -1458,11 +1458,13 @@ op_LOAD_ATTR: SYNC_PREV(); {
   PyObject* res;
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
-    res = load_attr_hit(owner, c);
+    res = poly_hit(c, [owner](const KraitCache* e) { return load_attr_hit(owner, e); });
     if (res != nullptr) [[likely]] {
       bump(Stat::k_spec_load_attr_hits);
       Py_INCREF(res);
     } else {
+      KraitCache generic{.kind = kKraitCacheGeneric};
+      c = poly_miss_entry(c, owner, &generic);
       res = krait_load_attr(owner, PyTuple_GET_ITEM(names, ip->arg), c);
       // Module attributes hit inside the shim.
       bump(res != nullptr && c->kind == kKraitCacheModuleAttr ? Stat::k_spec_load_attr_hits
@@ -1484,13 +1486,16 @@ op_STORE_ATTR: SYNC_PREV(); {
   sp -= 2;
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
-    if (store_attr_hit(owner, value, c)) [[likely]] {
+    if (poly_hit(c, [owner, value](const KraitCache* e) { return store_attr_hit(owner, value, e); }))
+        [[likely]] {
       bump(Stat::k_spec_store_attr_hits);
       Py_DECREF(owner);
       NEXT();
     }
     bump(Stat::k_spec_store_attr_misses);
-    int err = krait_store_attr(owner, PyTuple_GET_ITEM(names, ip->arg), value, c);
+    KraitCache generic{.kind = kKraitCacheGeneric};
+    int err = krait_store_attr(owner, PyTuple_GET_ITEM(names, ip->arg), value,
+                               poly_miss_entry(c, owner, &generic));
     Py_DECREF(value);
     Py_DECREF(owner);
     if (err != 0) goto error_at;
@@ -1510,12 +1515,14 @@ op_LOAD_METHOD: SYNC_PREV(); {
   int found;
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
-    meth = load_method_hit(obj, c);
+    meth = poly_hit(c, [obj](const KraitCache* e) { return load_method_hit(obj, e); });
     if (meth != nullptr) [[likely]] {
       bump(Stat::k_spec_load_method_hits);
       Py_INCREF(meth);
       found = 1;
     } else {
+      KraitCache generic{.kind = kKraitCacheGeneric};
+      c = poly_miss_entry(c, obj, &generic);
       found = krait_load_method(obj, name, &meth, c);
       // Methods with values and module attributes hit inside the shim.
       bump(meth != nullptr && (c->kind == kKraitCacheModuleAttr ||

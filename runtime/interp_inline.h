@@ -172,6 +172,45 @@ inline PyObject* object_managed_dict(PyObject* obj) {
   return reinterpret_cast<PyObject**>(obj)[-3];
 }
 
+// Polymorphic attribute sites (kCacheWays entries from `c`). Entry 0 behaves as a monomorphic
+// cache until it holds a form tied to one type (a type version tag); after that the entry
+// stays, further types take the empty entries after it in order, and once none is left the
+// site runs generic. Entries 1.. are filled contiguously and never emptied, so a scan stops
+// at the first empty one.
+inline bool cache_is_type_form(std::uint8_t kind) {
+  return kind == kKraitCacheInstanceValue || kind == kKraitCacheMethodWithValues ||
+         kind == kKraitCacheMethodNoDict || kind == kKraitCacheSlot ||
+         kind == kKraitCacheClassValue || kind == kKraitCacheTypeValue;
+}
+// The first entry whose hit function `hit` applies: its result, or a null/false result.
+template <class Hit>
+inline auto poly_hit(const KraitCache* c, Hit hit) {
+  auto r = hit(&c[0]);
+  if (r || !cache_is_type_form(c[0].kind)) return r;
+  for (int k = 1; k < kCacheWays && c[k].kind != kKraitCacheEmpty; ++k) {
+    r = hit(&c[k]);
+    if (r) return r;
+  }
+  return r;
+}
+// The entry the specializing miss path (cpython_shim.c) gets for `owner`: entry 0 while it is
+// not tied to a type, else the next empty one, else `generic` (an entry of kind Generic: no
+// caching). Also generic when an entry already holds owner's type version: that entry missed
+// for another reason (an attribute this instance lacks, a materialized dict), which a second
+// entry for the same type would not fix.
+inline KraitCache* poly_miss_entry(KraitCache* c, PyObject* owner, KraitCache* generic) {
+  if (!cache_is_type_form(c[0].kind)) return c;
+  const std::uint32_t type_version = Py_TYPE(owner)->tp_version_tag;
+  const std::uint32_t own_version =
+      PyType_Check(owner) ? reinterpret_cast<PyTypeObject*>(owner)->tp_version_tag : 0;
+  for (int k = 0; k < kCacheWays; ++k) {
+    if (c[k].kind == kKraitCacheEmpty) return &c[k];
+    if (c[k].version == (c[k].kind == kKraitCacheTypeValue ? own_version : type_version))
+      return generic;
+  }
+  return generic;
+}
+
 // The guard of a cache that relies on `tp`'s shared keys lacking the name
 // (cpython_shim.c shared_keys_version_without): the instance keeps its attributes as values
 // (no materialized dict) and the keys are still the version cached.
