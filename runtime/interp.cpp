@@ -986,7 +986,8 @@ op_BINARY_OP:
     binop_res = PyFloat_FromDouble(result_);                            \
     goto binary_done;                                                   \
   } while (0)
-// The medium-int result of medium operands: likewise into a temporary int of one digit.
+// The int result (a long) of int60 operands: a one-digit result into a temporary int of one or two
+// digits whose only reference is the stack (never observable), else a new int.
 #define MEDIUM_RESULT(value)                                                        \
   do {                                                                              \
     const long result_ = (value);                                                   \
@@ -1004,14 +1005,15 @@ op_BINARY_OP:
     goto binary_done;                                                               \
   } while (0)
 
-// Medium ints, exact ints, exact floats and float/int mixes (float's own methods), for the
-// operators whose int routine is `long_fn`.
-#define NUMERIC_FAST_PATHS(OP, long_fn)                                                   \
+// Ints of up to two digits (int60; products checked for overflow), exact ints, exact floats
+// and float/int mixes (float's own methods), for the operators whose int routine is
+// `long_fn`.
+#define NUMERIC_FAST_PATHS(OP, overflow, long_fn)                                                 \
   PyObject* rhs = TOP();                                                                  \
   PyObject* lhs = SECOND();                                                               \
-  long a, b;                                                                              \
+  long a, b, r;                                                                           \
   double x, y;                                                                            \
-  if (medium_int(lhs, &a) && medium_int(rhs, &b)) MEDIUM_RESULT(a OP b);                  \
+  if (int60(lhs, &a) && int60(rhs, &b) && !overflow(a, b, &r)) MEDIUM_RESULT(r);          \
   if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
     bump(Stat::k_spec_binary_op_hits);                                                    \
     binop_res =                                                                           \
@@ -1023,7 +1025,7 @@ op_BINARY_OP:
   if (float_mixed_operands(lhs, rhs, &x, &y)) FLOAT_RESULT(x OP y)
 
 xop_BINARY_OP_ADD: {
-  NUMERIC_FAST_PATHS(+, _PyLong_Add);
+  NUMERIC_FAST_PATHS(+, __builtin_add_overflow, _PyLong_Add);
   if (PyUnicode_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs) && ip[1].op == STORE_FAST &&
       GETLOCAL(ip[1].arg) == lhs) {
     // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
@@ -1043,12 +1045,12 @@ xop_BINARY_OP_ADD: {
 }
 
 xop_BINARY_OP_SUBTRACT: {
-  NUMERIC_FAST_PATHS(-, _PyLong_Subtract);
+  NUMERIC_FAST_PATHS(-, __builtin_sub_overflow, _PyLong_Subtract);
   goto binary_generic;
 }
 
 xop_BINARY_OP_MULTIPLY: {
-  NUMERIC_FAST_PATHS(*, _PyLong_Multiply);
+  NUMERIC_FAST_PATHS(*, __builtin_mul_overflow, _PyLong_Multiply);
   goto binary_generic;
 }
 #undef NUMERIC_FAST_PATHS
@@ -1064,15 +1066,16 @@ xop_BINARY_OP_TRUE_DIVIDE: {
   if (float_mixed_operands(lhs, rhs, &x, &y) && y != 0.0) FLOAT_RESULT(x / y);
   goto binary_generic;
 }
-// Medium ints only, for the operators CPython 3.11 leaves generic: int's own results (floor
-// division and modulo round toward minus infinity; zero divisors, negative shift counts and
-// large left shifts take the generic path, which raises or computes a big int).
+// Ints of up to two digits (int60), for the operators CPython 3.11 leaves generic: int's own
+// results (floor division and modulo round toward minus infinity; zero divisors, negative
+// shift counts and left shifts past 2**62 take the generic path, which raises or computes a
+// big int).
 #define MEDIUM_INT_XOP(label, applies, result)                                      \
   label : {                                                                         \
     PyObject* rhs = TOP();                                                          \
     PyObject* lhs = SECOND();                                                       \
     long a, b;                                                                      \
-    if (medium_int(lhs, &a) && medium_int(rhs, &b) && (applies)) MEDIUM_RESULT(result); \
+    if (int60(lhs, &a) && int60(rhs, &b) && (applies)) MEDIUM_RESULT(result);       \
     goto binary_generic;                                                            \
   }
 MEDIUM_INT_XOP(xop_BINARY_OP_REMAINDER, b != 0, floor_mod(a, b))
@@ -1081,7 +1084,7 @@ MEDIUM_INT_XOP(xop_BINARY_OP_AND, true, a & b)
 MEDIUM_INT_XOP(xop_BINARY_OP_OR, true, a | b)
 MEDIUM_INT_XOP(xop_BINARY_OP_XOR, true, a ^ b)
 MEDIUM_INT_XOP(xop_BINARY_OP_RSHIFT, b >= 0, a >> (b > 63 ? 63 : b))
-MEDIUM_INT_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b < 32,
+MEDIUM_INT_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0,
                static_cast<long>(static_cast<unsigned long>(a) << b))
 #undef MEDIUM_INT_XOP
 #undef FLOAT_RESULT

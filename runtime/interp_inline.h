@@ -82,6 +82,23 @@ inline bool medium_int(PyObject* o, long* value) {
   return true;
 }
 
+// The exact ints of at most two 30-bit digits (|value| < 2**60): their value in *value. Sums,
+// differences, bitwise results, shifts right and floor divisions and remainders of two such
+// values fit in a long; products are checked.
+inline bool int60(PyObject* o, long* value) {
+  if (!PyLong_CheckExact(o)) return false;
+  const Py_ssize_t size = Py_SIZE(o);
+  const digit* d = reinterpret_cast<PyLongObject*>(o)->ob_digit;
+  if (static_cast<std::size_t>(size) + 1u < 3u) {
+    *value = static_cast<long>(size) * static_cast<long>(d[0]);
+    return true;
+  }
+  if (size != 2 && size != -2) return false;
+  const long m = static_cast<long>(d[0]) | (static_cast<long>(d[1]) << PyLong_SHIFT);
+  *value = size < 0 ? -m : m;
+  return true;
+}
+
 // _PyList_AppendTakeRef (LIST_APPEND, list.append): the item's reference moves into the
 // exact list `list`; -1 with MemoryError set when growing fails.
 inline int list_append_take_ref(PyObject* list, PyObject* item) {
@@ -135,13 +152,17 @@ inline PyObject* long_from_medium_result(long x) {
     return r;
   }
   const unsigned long magnitude = x < 0 ? 0ul - static_cast<unsigned long>(x) : x;
-  if (magnitude >= (1ul << PyLong_SHIFT)) return PyLong_FromLong(x);
-  auto* v = static_cast<PyLongObject*>(PyObject_Malloc(sizeof(PyLongObject)));
+  if (magnitude >= (1ul << (2 * PyLong_SHIFT))) return PyLong_FromLong(x);
+  // One or two digits, allocated as _PyLong_New does.
+  const bool two = magnitude >= (1ul << PyLong_SHIFT);
+  auto* v = static_cast<PyLongObject*>(
+      PyObject_Malloc(offsetof(PyLongObject, ob_digit) + (two ? 2 : 1) * sizeof(digit)));
   if (v == nullptr) return PyErr_NoMemory();
   Py_SET_TYPE(v, &PyLong_Type);
-  Py_SET_SIZE(v, x < 0 ? -1 : 1);
+  Py_SET_SIZE(v, (x < 0 ? -1 : 1) * (two ? 2 : 1));
   _Py_NewReference(reinterpret_cast<PyObject*>(v));
-  v->ob_digit[0] = static_cast<digit>(magnitude);
+  v->ob_digit[0] = static_cast<digit>(magnitude & PyLong_MASK);
+  if (two) v->ob_digit[1] = static_cast<digit>(magnitude >> PyLong_SHIFT);
   return reinterpret_cast<PyObject*>(v);
 }
 
