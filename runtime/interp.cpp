@@ -1348,6 +1348,66 @@ op_BUILD_SLICE: SYNC_PREV(); {
   NEXT();
 }
 
+// `seq[a:b]`, `seq[a:b:c]` on an exact list, tuple or str, and `lst[a:b] = value` on an exact
+// list, with bounds that are None or small ints: no slice object, the result built as the
+// container's own subscript does. Anything else runs the two instructions one by one.
+// BUILD_SLICE's operands, and the sequence under them.
+#define SLICE_OPERANDS()                                \
+  const int nparts = ip->arg;                           \
+  PyObject* step = nparts == 3 ? TOP() : nullptr;       \
+  PyObject* stop = PEEK(nparts - 1);                    \
+  PyObject* start_ = PEEK(nparts);                      \
+  PyObject* seq = PEEK(nparts + 1)
+xop_BUILD_SLICE__BINARY_SUBSCR: {
+  SLICE_OPERANDS();
+  Py_ssize_t length;
+  if (PyList_CheckExact(seq) || PyTuple_CheckExact(seq)) {
+    length = Py_SIZE(seq);
+  } else if (PyUnicode_CheckExact(seq) && PyUnicode_IS_READY(seq)) {
+    length = PyUnicode_GET_LENGTH(seq);
+  } else {
+    goto op_BUILD_SLICE;
+  }
+  SliceBounds bounds;
+  if (!slice_bounds(start_, stop, step, length, &bounds) ||
+      (bounds.step != 1 && PyUnicode_CheckExact(seq)))
+    goto op_BUILD_SLICE;
+  ++ip;
+  SYNC_PREV();
+  bump(Stat::k_spec_binary_subscr_hits);
+  PyObject* res = subscript_slice(seq, bounds);
+  sp -= nparts;
+  Py_DECREF(start_);
+  Py_DECREF(stop);
+  Py_XDECREF(step);
+  Py_DECREF(seq);
+  TOP() = res;
+  if (res == nullptr) goto error_at;
+  NEXT();
+}
+
+xop_BUILD_SLICE__STORE_SUBSCR: {
+  SLICE_OPERANDS();
+  PyObject* value = PEEK(nparts + 2);
+  SliceBounds bounds;
+  if (!PyList_CheckExact(seq) || !slice_bounds(start_, stop, step, Py_SIZE(seq), &bounds) ||
+      bounds.step != 1)
+    goto op_BUILD_SLICE;
+  ++ip;
+  SYNC_PREV();
+  // list_ass_subscript's step-1 case: list_ass_slice with the adjusted bounds.
+  const int err = PyList_SetSlice(seq, bounds.start, bounds.start + bounds.count, value);
+  sp -= nparts + 2;
+  Py_DECREF(value);
+  Py_DECREF(seq);
+  Py_DECREF(start_);
+  Py_DECREF(stop);
+  Py_XDECREF(step);
+  if (err != 0) goto error_at;
+  NEXT();
+}
+#undef SLICE_OPERANDS
+
 op_LIST_APPEND: SYNC_PREV(); {
   PyObject* value = POP();
   if (list_append_take_ref(PEEK(ip->arg), value) < 0) goto error_at;

@@ -99,6 +99,78 @@ inline bool int60(PyObject* o, long* value) {
   return true;
 }
 
+// ---- slices -----------------------------------------------------------------------------
+
+// The bounds of a slice `[start:stop:step]` whose parts are None or exact ints of at most two
+// digits, adjusted to a sequence of `length` items as slice.indices() does (PySlice_Unpack and
+// PySlice_AdjustIndices, whose clamping such values never reach): false for any other part
+// and for a zero step, which the generic path (a real slice object) handles and reports.
+struct SliceBounds {
+  Py_ssize_t start, step, count;
+};
+inline long clamp_slice_index(long v, Py_ssize_t length, long step) {
+  if (v < 0) {
+    v += length;
+    if (v < 0) v = step < 0 ? -1 : 0;
+  } else if (v >= length) {
+    v = step < 0 ? length - 1 : length;
+  }
+  return v;
+}
+inline bool slice_bounds(PyObject* start, PyObject* stop, PyObject* step, Py_ssize_t length,
+                         SliceBounds* out) {
+  long lo, hi, st = 1;
+  if (step != nullptr && step != Py_None && (!int60(step, &st) || st == 0)) return false;
+  if (start == Py_None) {
+    lo = st < 0 ? length - 1 : 0;
+  } else {
+    if (!int60(start, &lo)) return false;
+    lo = clamp_slice_index(lo, length, st);
+  }
+  if (stop == Py_None) {
+    hi = st < 0 ? -1 : length;
+  } else {
+    if (!int60(stop, &hi)) return false;
+    hi = clamp_slice_index(hi, length, st);
+  }
+  long count = 0;
+  if (st < 0) {
+    if (hi < lo) count = (lo - hi - 1) / -st + 1;
+  } else if (lo < hi) {
+    count = (hi - lo - 1) / st + 1;
+  }
+  *out = {static_cast<Py_ssize_t>(lo), static_cast<Py_ssize_t>(st), static_cast<Py_ssize_t>(count)};
+  return true;
+}
+
+// `seq[slice]` for an exact list, tuple or str `seq` (new reference, nullptr with an error
+// set), the result list_subscript / tuplesubscript / unicode_subscript build for the same
+// bounds; nullptr without an error for any other type or a str with a step other than 1.
+inline PyObject* subscript_slice(PyObject* seq, const SliceBounds& b) {
+  if (PyList_CheckExact(seq)) {
+    if (b.step == 1) return PyList_GetSlice(seq, b.start, b.start + b.count);
+    PyObject* res = PyList_New(b.count);
+    if (res == nullptr) return nullptr;
+    PyObject** src = reinterpret_cast<PyListObject*>(seq)->ob_item;
+    PyObject** dst = reinterpret_cast<PyListObject*>(res)->ob_item;
+    for (Py_ssize_t i = 0, j = b.start; i < b.count; ++i, j += b.step) dst[i] = Py_NewRef(src[j]);
+    return res;
+  }
+  if (PyTuple_CheckExact(seq)) {
+    if (b.step == 1) return PyTuple_GetSlice(seq, b.start, b.start + b.count);
+    PyObject* res = PyTuple_New(b.count);
+    if (res == nullptr || b.count == 0) return res;
+    for (Py_ssize_t i = 0, j = b.start; i < b.count; ++i, j += b.step)
+      PyTuple_SET_ITEM(res, i, Py_NewRef(PyTuple_GET_ITEM(seq, j)));
+    return res;
+  }
+  if (PyUnicode_CheckExact(seq) && b.step == 1) {
+    if (b.count <= 0) return PyUnicode_New(0, 0);
+    return PyUnicode_Substring(seq, b.start, b.start + b.count);
+  }
+  return nullptr;
+}
+
 // _PyList_AppendTakeRef (LIST_APPEND, list.append): the item's reference moves into the
 // exact list `list`; -1 with MemoryError set when growing fails.
 inline int list_append_take_ref(PyObject* list, PyObject* item) {
