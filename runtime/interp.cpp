@@ -440,23 +440,6 @@ PyObject* plain_class_init(PyObject* callable) {
   return tp->tp_init == slot_tp_init ? init : nullptr;
 }
 
-// Return points of the frames entered by ENTER_PUSHED_FRAME, innermost last, per thread:
-// POP_TO_CALLER (the only way those frames leave) continues the caller from its entry
-// instead of looking up the caller's CodeInfo and mapping prev_instr back to an index.
-// Calls nest strictly, also across nested C invocations of this loop (each starts above the
-// entries of the ones below it), so the top entry belongs to the frame being popped; that is
-// checked, and a mismatch or a depth beyond the array takes the lookup. Per thread and not
-// in the C frame: deep recursion needs many entries, and C recursion (frames resumed from C)
-// needs small C frames.
-constexpr unsigned kMaxReturns = 1024;
-struct ReturnPoint {
-  _PyInterpreterFrame* callee;
-  CodeInfo* info;  // the caller's
-  Instr* ip;       // the caller's instruction after its CALL
-};
-static thread_local ReturnPoint t_returns[kMaxReturns];
-static thread_local unsigned t_return_top = 0;
-
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
   // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
   // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
@@ -581,9 +564,6 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   int n_gen = 0;
   PyObject* gen_ret = nullptr;  // finish_gen's input: the yielded or returned value
 #define IS_GEN_FRAME(f) (n_gen > 0 && gen_frames[n_gen - 1] == (f) && (--n_gen, true))
-  // This invocation's share of the thread's return stack (see t_returns): whatever way it
-  // leaves, the entries above the base are its own and are dropped (UNLINK_CFRAME).
-  const unsigned return_base = t_return_top;
   volatile int* const eval_breaker =
       tstate->interp == entry.interp ? entry.eval_breaker : krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
@@ -650,15 +630,13 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     }                                                              \
     tstate->cframe = cframe.previous;                              \
     tstate->cframe->use_tracing = cframe.use_tracing;              \
-    t_return_top = return_base;                                    \
   } while (0)
 
 // Continues in the frame CALL just pushed for a Python function (its locals bound; the
 // caller's stacktop and prev_instr already saved), linked under the running frame.
 #define ENTER_PUSHED_FRAME(callee, callee_info)                   \
   do {                                                            \
-    if (unsigned n = t_return_top++; n < kMaxReturns)             \
-      t_returns[n] = {(callee), info, ip + 1};                    \
+    *return_point(callee) = {info, ip + 1};                       \
     (callee)->previous = frame;                                   \
     frame = cframe.current_frame = (callee);                      \
     info = (callee_info);                                         \
@@ -680,24 +658,19 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   } while (0)
 
 // Leaves a finished callee frame: unlink it, clear and pop it from the thread's frame stack
-// (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state. The caller's
-// prev_instr names CALL's last cache unit, so execution continues after the CALL.
-#define POP_TO_CALLER()                                                        \
-  do {                                                                         \
-    _PyInterpreterFrame* dying = frame;                                        \
-    frame = cframe.current_frame = dying->previous;                            \
-    clear_and_pop_frame(tstate, dying);                                        \
-    const unsigned ret = --t_return_top;                                       \
-    if (ret < kMaxReturns && t_returns[ret].callee == dying) [[likely]] {      \
-      info = t_returns[ret].info;                                              \
-      LOAD_FRAME_STATE();                                                      \
-      ip = t_returns[ret].ip;                                                  \
-    } else {                                                                   \
-      bump(Stat::k_interp_return_lookups);                                     \
-      LOAD_FRAME_STATE_AT_PREV();                                              \
-    }                                                                          \
-    sp = _PyFrame_GetStackPointer(frame);                                      \
-    frame->stacktop = -1;                                                      \
+// (as CPython's _PyEvalFrameClearAndPop), and reload the caller's state from the ReturnPoint
+// ENTER_PUSHED_FRAME left below the frame: execution continues after the caller's CALL.
+#define POP_TO_CALLER()                                  \
+  do {                                                   \
+    _PyInterpreterFrame* dying = frame;                  \
+    const ReturnPoint ret_ = *return_point(dying);       \
+    frame = cframe.current_frame = dying->previous;      \
+    clear_and_pop_frame(tstate, dying);                  \
+    info = ret_.info;                                    \
+    LOAD_FRAME_STATE();                                  \
+    ip = ret_.ip;                                        \
+    sp = _PyFrame_GetStackPointer(frame);                \
+    frame->stacktop = -1;                                \
   } while (0)
 
   DISPATCH();
@@ -753,9 +726,9 @@ op_NOP:
   NEXT();
 
 op_RESUME:
-  SYNC_PREV();
   _PyCode_Warmup(code);
   if (*eval_breaker && ip->arg < 2) {
+    SYNC_PREV();
     bump(Stat::k_interp_eval_breaker);
     if (krait_handle_eval_breaker(tstate) != 0) goto error_at;
   }

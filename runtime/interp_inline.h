@@ -33,23 +33,44 @@ inline int enter_recursive_call_where(PyThreadState* tstate, const char* where) 
   return krait_enter_recursive_call_where(tstate, where);
 }
 
-// _PyFrame_Push: a frame for `func` on the thread's frame stack, taking over the caller's
-// reference to func (released on failure, nullptr with MemoryError set).
+struct CodeInfo;
+struct Instr;
+
+// Where the interpreter's loop continues when a frame it pushed returns: the caller's decoded
+// code and the instruction after its CALL. Kept on the frame stack just below the frame
+// (push_frame reserves the words), so a return reads it from the frame being popped, at any
+// depth, instead of looking up the caller's code and mapping prev_instr back to an index.
+struct ReturnPoint {
+  CodeInfo* info;
+  Instr* ip;
+};
+inline constexpr std::size_t kReturnPointWords = sizeof(ReturnPoint) / sizeof(PyObject*);
+static_assert(sizeof(ReturnPoint) % sizeof(PyObject*) == 0);
+inline ReturnPoint* return_point(_PyInterpreterFrame* frame) {
+  return reinterpret_cast<ReturnPoint*>(frame) - 1;
+}
+
+// _PyFrame_Push: a frame for `func` on the thread's frame stack, above the words of its
+// ReturnPoint, taking over the caller's reference to func (released on failure, nullptr with
+// MemoryError set). Only clear_and_pop_frame may pop it.
 [[gnu::always_inline]] inline _PyInterpreterFrame* push_frame(PyThreadState* tstate,
                                                               PyFunctionObject* func) {
   auto* code = reinterpret_cast<PyCodeObject*>(func->func_code);
-  const std::size_t size = code->co_nlocalsplus + code->co_stacksize + FRAME_SPECIALS_SIZE;
-  _PyInterpreterFrame* frame = _PyThreadState_BumpFramePointer(tstate, size);
-  if (frame == nullptr) [[unlikely]] {
+  const std::size_t size =
+      kReturnPointWords + code->co_nlocalsplus + code->co_stacksize + FRAME_SPECIALS_SIZE;
+  auto* base = reinterpret_cast<PyObject**>(_PyThreadState_BumpFramePointer(tstate, size));
+  if (base == nullptr) [[unlikely]] {
     Py_DECREF(func);
     return nullptr;
   }
+  auto* frame = reinterpret_cast<_PyInterpreterFrame*>(base + kReturnPointWords);
   _PyFrame_InitializeSpecials(frame, func, nullptr, code->co_nlocalsplus);
   return frame;
 }
 
-// ceval.c's _PyEvalFrameClearAndPop: clearing counts as a recursion level (finalizers may
-// run); a frame without a frame object is cleared here, one with it by _PyFrame_Clear.
+// ceval.c's _PyEvalFrameClearAndPop for a frame of push_frame: clearing counts as a recursion
+// level (finalizers may run); a frame without a frame object is cleared here, one with it by
+// _PyFrame_Clear.
 inline void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* frame) {
   tstate->recursion_remaining--;
   if (frame->frame_obj != nullptr) {
@@ -62,9 +83,10 @@ inline void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* fram
     Py_DECREF(frame->f_code);
   }
   tstate->recursion_remaining++;
-  auto** base = reinterpret_cast<PyObject**>(frame);
+  auto** base = reinterpret_cast<PyObject**>(frame) - kReturnPointWords;
   if (base == &tstate->datastack_chunk->data[0]) [[unlikely]] {
-    _PyThreadState_PopFrame(tstate, frame);  // frees the chunk
+    // frees the chunk
+    _PyThreadState_PopFrame(tstate, reinterpret_cast<_PyInterpreterFrame*>(base));
   } else {
     tstate->datastack_top = base;
   }

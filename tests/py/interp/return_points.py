@@ -1,13 +1,12 @@
 # krait: expect interp_inlined_calls >= 5000
-# krait: expect-unless-chaos interp_return_lookups >= 1
-# Returns from calls run inside the interpreter's loop continue the caller from the thread's
-# return stack (runtime/interp.cpp t_returns): recursion deeper than its 1024 entries (the
-# rest found by lookup, counted), exceptions unwinding through many inlined frames and caught
+# Returns from calls run inside the interpreter's loop continue the caller from the return
+# point stored below the callee's frame (runtime/interp_inline.h ReturnPoint): recursion
+# deeper than a thousand levels, exceptions unwinding through many inlined frames and caught
 # at each depth, calls re-entering the loop from C (sorted's key, map, a property getter),
-# class calls with __init__ frames, generators driven from inlined frames, and frames seen
-# through sys._getframe while deep. Ends with an uncaught exception from deep recursion.
-# Depths stay near 1,100: in the chaos mode calls recurse in C, and the sanitizer build's C
-# frames are large.
+# class calls with __init__ frames, generators driven from inlined frames, frames handed to
+# CPython's loop and back, and frames seen through sys._getframe while deep. Ends with an
+# uncaught exception from deep recursion. Depths stay near 1,100: in the chaos mode calls
+# recurse in C, and the sanitizer build's C frames are large.
 import sys
 
 sys.setrecursionlimit(10000)
@@ -106,6 +105,25 @@ total = 0
 for i in range(3000):
     total += depth_sum(i % 20) + catch_at(0, 8, 4)
 print("total", total)
+
+
+# Tracing switched on deep inside inlined calls: the innermost frame goes on in CPython's loop
+# and returns through it, and every caller is handed over as it resumes.
+def tracer(frame, event, arg):
+    return None
+
+
+def traced_at_depth(n):
+    if n == 0:
+        sys.settrace(tracer)
+        caller = sys._getframe().f_back.f_code.co_name
+        sys.settrace(None)
+        return len(caller)
+    return 1 + traced_at_depth(n - 1)
+
+
+for _ in range(3):
+    print("traced", traced_at_depth(50), depth_sum(30))
 
 
 def deep_fail(n):
