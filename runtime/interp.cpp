@@ -18,6 +18,7 @@
 #include "record.h"
 
 #include <cstdlib>
+#include <cstring>
 
 #include "cpython_internal.h"
 #include "cpython_shim.h"
@@ -440,13 +441,33 @@ PyObject* plain_class_init(PyObject* callable) {
   return tp->tp_init == slot_tp_init ? init : nullptr;
 }
 
+// The dispatch table, process-wide (the GIL serialises every use): the handlers' labels by
+// opcode (g_handlers), or slow_dispatch in every entry while a recording is in progress in
+// any invocation or for the whole run in the slow test modes (chaos, interp log). Indexing a
+// global array needs no register or stack slot for the table in every handler. Entry 255 is
+// never an opcode (CPython uses it for DO_TRACING) and is always slow_dispatch: dispatch after
+// anything that may have run Python code ORs cframe.use_tracing (0 or 255) into the opcode, as
+// CPython's loop does for every instruction, so tracing switched on there is seen at once.
+namespace {
+void* g_handlers[256];
+void* g_dispatch[256];
+void* g_slow_entry = nullptr;
+int g_slow_users = 0;  // recordings in progress, plus one for a slow test mode
+
+void acquire_slow_dispatch() {
+  if (g_slow_users++ == 0)
+    for (void*& entry : g_dispatch) entry = g_slow_entry;
+}
+
+void release_slow_dispatch() {
+  if (--g_slow_users == 0) std::memcpy(g_dispatch, g_handlers, sizeof g_dispatch);
+}
+}  // namespace
+
 PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, CodeInfo* info) {
-  // Labels of the handlers, indexed by opcode; unimplemented opcodes go to CPython.
-  // Entry 255 is never an opcode (CPython uses it for DO_TRACING): dispatch ORs
-  // cframe.use_tracing (0 or 255) into the opcode, as CPython's loop does, so tracing costs
-  // no extra branch. slow_targets sends everything through slow_dispatch (test and log modes).
-  static void* targets[256];
-  static void* slow_targets[256];
+  // Labels of the handlers, indexed by opcode (g_handlers); unimplemented opcodes go to
+  // CPython.
+  void** const targets = g_handlers;
   static bool targets_ready = false;
   static bool layouts_ok = false;  // private iterator layouts match (jit/pylayout.h)
   static struct {
@@ -465,10 +486,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     volatile int* eval_breaker;
   } entry;
   if (!targets_ready) {
-    for (int i = 0; i < 256; ++i) {
-      targets[i] = &&not_implemented;
-      slow_targets[i] = &&slow_dispatch;
-    }
+    for (int i = 0; i < 256; ++i) targets[i] = &&not_implemented;
 #define X(name) targets[name] = &&op_##name;
     KRAIT_INTERP_OPS(X)
 #undef X
@@ -493,6 +511,9 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     entry.slow_mode = entry.chaos != 0 || log_enabled(LogChannel::k_interp);
     entry.interp = tstate->interp;
     entry.eval_breaker = krait_eval_breaker_ptr(tstate);
+    g_slow_entry = &&slow_dispatch;
+    std::memcpy(g_dispatch, g_handlers, sizeof g_dispatch);
+    if (entry.slow_mode) acquire_slow_dispatch();
     targets_ready = true;
   }
   static_assert(kPyOps[255].name == nullptr, "opcode 255 must stay unused");
@@ -547,7 +568,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   PyObject** sp = _PyFrame_GetStackPointer(frame);
   frame->stacktop = -1;  // running: the GC must not traverse the value stack (as CPython)
   PyObject* kwnames = nullptr;  // set by KW_NAMES, consumed by the CALL that follows it
-  PyObject* binop_res;  // binary_done's input: the result, the operands still on the stack
+  PyObject* binop_res;  // binary_done_silent's input: the result, the operands still on the stack
   // __init__ frames of class calls running in this loop (innermost last): their return
   // finishes the class call (finish_init). Deeper nesting takes the C-recursive path.
   constexpr int kMaxInitFrames = 32;
@@ -567,8 +588,6 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   volatile int* const eval_breaker =
       tstate->interp == entry.interp ? entry.eval_breaker : krait_eval_breaker_ptr(tstate);
   std::uint64_t chaos_countdown = chaos ? (chaos_next() % chaos) + 1 : 0;
-  const bool slow_mode = entry.slow_mode;
-  void* const* table = slow_mode ? slow_targets : targets;
   // The tracing JIT's recorder while this invocation records a loop: every instruction goes
   // through slow_dispatch, which reports it before it executes. Every way out of this C
   // function passes UNLINK_CFRAME, which ends an unfinished recording. (Not a destructor: a
@@ -597,7 +616,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define SYNC_PREV() (frame->prev_instr = first_instr + ip->offset)
 #define DISPATCH()                                            \
   do {                                                        \
-    goto* table[ip->xop | cframe.use_tracing];                \
+    goto* g_dispatch[ip->xop | cframe.use_tracing];           \
   } while (0)
 #define NEXT() \
   do {         \
@@ -608,6 +627,24 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   do {                       \
     ip = instrs + (index);   \
     DISPATCH();              \
+  } while (0)
+// After a handler's path that cannot have run Python code (no call, no destructor that may
+// run one, nothing that can raise: loads, stores whose old value survives, int/float/bool
+// arithmetic and tests, jumps, cache hits), tracing cannot have been switched on: those paths
+// dispatch without the use_tracing test.
+#define DISPATCH_SILENT()        \
+  do {                           \
+    goto* g_dispatch[ip->xop];   \
+  } while (0)
+#define NEXT_SILENT()     \
+  do {                    \
+    ++ip;                 \
+    DISPATCH_SILENT();    \
+  } while (0)
+#define JUMP_TO_SILENT(index)   \
+  do {                          \
+    ip = instrs + (index);      \
+    DISPATCH_SILENT();          \
   } while (0)
 // CPython checks the eval breaker after backward jumps and calls; a failure raises at the
 // instruction that checked (prev_instr still names it).
@@ -627,6 +664,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     if (recorder != nullptr) {                                     \
       jit::record_abort(recorder, jit::AbortReason::k_left_loop);  \
       recorder = nullptr;                                          \
+      release_slow_dispatch();                                     \
     }                                                              \
     tstate->cframe = cframe.previous;                              \
     tstate->cframe->use_tracing = cframe.use_tracing;              \
@@ -681,7 +719,7 @@ slow_dispatch:
   if (recorder != nullptr) {
     if (jit::record_step(recorder, frame, ip, sp) == jit::RecordStep::kStop) {
       recorder = nullptr;
-      table = slow_mode ? slow_targets : targets;
+      release_slow_dispatch();
     }
   }
   {
@@ -759,14 +797,14 @@ op_LOAD_FAST: {
   }
   Py_INCREF(value);
   PUSH(value);
-  NEXT();
+  NEXT_SILENT();
 }
 
 op_LOAD_CONST: {
   PyObject* value = PyTuple_GET_ITEM(consts, ip->arg);
   Py_INCREF(value);
   PUSH(value);
-  NEXT();
+  NEXT_SILENT();
 }
 
 // Drops a local's old value after a store. Only when it dies does prev_instr get set (to
@@ -778,14 +816,14 @@ op_STORE_FAST: {
   PyObject* value = POP();
   PyObject* old = GETLOCAL(ip->arg);
   GETLOCAL(ip->arg) = value;
-  (void)RELEASE_OLD_LOCAL(old, first_instr + ip->offset);
-  NEXT();
+  if (RELEASE_OLD_LOCAL(old, first_instr + ip->offset)) NEXT();
+  NEXT_SILENT();
 }
 
 // Super-instructions (interp_xops.def): each half as its own instruction does it. A second
 // half that fails (an unbound local) is dispatched normally, so its error is raised at its own
 // position; so is a second half after a store whose destructor switched tracing on, so that
-// CPython takes over before it.
+// CPython takes over before it (otherwise the pair dispatches silently).
 #define STORE_LOCAL_THEN_CHECK(index)                      \
   do {                                                     \
     PyObject* old_ = GETLOCAL(index);                      \
@@ -801,7 +839,7 @@ op_STORE_FAST: {
     Py_INCREF(second_);                                    \
     PUSH(second_);                                         \
     ip += 2;                                               \
-    DISPATCH();                                            \
+    DISPATCH_SILENT();                                     \
   } while (0)
 xop_LOAD_FAST__LOAD_FAST: {
   PyObject* first = GETLOCAL(ip->arg);
@@ -821,7 +859,7 @@ xop_LOAD_FAST__LOAD_CONST: {
   sp[1] = second;
   sp += 2;
   ip += 2;
-  DISPATCH();
+  DISPATCH_SILENT();
 }
 
 xop_LOAD_CONST__LOAD_FAST: {
@@ -842,11 +880,13 @@ xop_STORE_FAST__STORE_FAST: {
   // What a destructor sees: CPython's quickened code runs the pair as its own
   // STORE_FAST__STORE_FAST, which does not advance prev_instr; unquickened code (and a
   // second store with EXTENDED_ARG, which CPython does not pair) is at the second store.
-  (void)RELEASE_OLD_LOCAL(old, first_instr + (code->co_warmup == 0 && ip[1].start == ip[1].offset
-                                            ? ip->offset
-                                            : ip[1].offset));
+  const bool died =
+      RELEASE_OLD_LOCAL(old, first_instr + (code->co_warmup == 0 && ip[1].start == ip[1].offset
+                                                ? ip->offset
+                                                : ip[1].offset));
   ip += 2;
-  DISPATCH();
+  if (died) DISPATCH();
+  DISPATCH_SILENT();
 }
 #undef STORE_LOCAL_THEN_CHECK
 #undef PUSH_SECOND_LOCAL
@@ -868,20 +908,20 @@ op_POP_TOP: SYNC_PREV(); {
 
 op_PUSH_NULL:
   PUSH(nullptr);
-  NEXT();
+  NEXT_SILENT();
 
 op_COPY: {
   PyObject* value = PEEK(ip->arg);
   Py_INCREF(value);
   PUSH(value);
-  NEXT();
+  NEXT_SILENT();
 }
 
 op_SWAP: {
   PyObject* top = TOP();
   TOP() = PEEK(ip->arg);
   PEEK(ip->arg) = top;
-  NEXT();
+  NEXT_SILENT();
 }
 
 #define UNARY(label, fn)              \
@@ -947,17 +987,17 @@ op_BINARY_OP:
       reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
       --sp;                                                             \
       Py_DECREF(rhs);                                                   \
-      NEXT();                                                           \
+      NEXT_SILENT();                                                    \
     }                                                                   \
     if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {               \
       reinterpret_cast<PyFloatObject*>(rhs)->ob_fval = result_;         \
       --sp;                                                             \
       TOP() = rhs;                                                      \
       Py_DECREF(lhs);                                                   \
-      NEXT();                                                           \
+      NEXT_SILENT();                                                    \
     }                                                                   \
     binop_res = PyFloat_FromDouble(result_);                            \
-    goto binary_done;                                                   \
+    goto binary_done_silent;                                            \
   } while (0)
 // The int result (a long) of int60 operands: a one-digit result into a temporary int of one or two
 // digits whose only reference is the stack (never observable), else a new int.
@@ -972,10 +1012,10 @@ op_BINARY_OP:
           static_cast<digit>(result_);                                              \
       --sp;                                                                         \
       Py_DECREF(rhs);                                                               \
-      NEXT();                                                                       \
+      NEXT_SILENT();                                                                \
     }                                                                               \
     binop_res = long_from_medium_result(result_);                                   \
-    goto binary_done;                                                               \
+    goto binary_done_silent;                                                        \
   } while (0)
 
 // Ints of up to two digits (int60; products checked for overflow), exact ints, exact floats
@@ -991,7 +1031,7 @@ op_BINARY_OP:
     bump(Stat::k_spec_binary_op_hits);                                                    \
     binop_res =                                                                           \
         long_fn(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs)); \
-    goto binary_done;                                                                     \
+    goto binary_done_silent;                                                              \
   }                                                                                       \
   if (PyFloat_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs))                            \
     FLOAT_RESULT(PyFloat_AS_DOUBLE(lhs) OP PyFloat_AS_DOUBLE(rhs));                       \
@@ -1071,13 +1111,20 @@ binary_generic: {
   binop_res = ip->arg == NB_INPLACE_POWER ? inplace_power_no_mod(lhs, rhs)
                                           : kBinaryOps[ip->arg](lhs, rhs);
 }
-binary_done:
   Py_DECREF(SECOND());
   Py_DECREF(TOP());
   --sp;
   TOP() = binop_res;
   if (binop_res == nullptr) goto error_at;
   NEXT();
+// The fast paths' end: exact int and float operands die without running any code.
+binary_done_silent:
+  Py_DECREF(SECOND());
+  Py_DECREF(TOP());
+  --sp;
+  TOP() = binop_res;
+  if (binop_res == nullptr) goto error_at;
+  NEXT_SILENT();
 
 op_COMPARE_OP: {
   PyObject* right = TOP();
@@ -1115,19 +1162,19 @@ op_COMPARE_OP: {
   Py_DECREF(right);
   sp -= 2;
   if (ip[1].op == POP_JUMP_FORWARD_IF_FALSE) {
-    if (!r) JUMP_TO(ip[1].target);
+    if (!r) JUMP_TO_SILENT(ip[1].target);
     ip += 2;
-    DISPATCH();
+    DISPATCH_SILENT();
   }
   if (ip[1].op == POP_JUMP_FORWARD_IF_TRUE) {
-    if (r) JUMP_TO(ip[1].target);
+    if (r) JUMP_TO_SILENT(ip[1].target);
     ip += 2;
-    DISPATCH();
+    DISPATCH_SILENT();
   }
   PyObject* res = r ? Py_True : Py_False;
   Py_INCREF(res);
   PUSH(res);
-  NEXT();
+  NEXT_SILENT();
 }
 
 op_IS_OP: SYNC_PREV(); {
@@ -1413,21 +1460,31 @@ op_LIST_TO_TUPLE: SYNC_PREV(); {
   NEXT();
 }
 
-op_LOAD_GLOBAL: SYNC_PREV(); {
+op_LOAD_GLOBAL: {
   PyObject* globals = frame->f_globals;
   PyObject* builtins = frame->f_builtins;
-  if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) goto handoff_here;
+  if (!PyDict_CheckExact(globals) || !PyDict_CheckExact(builtins)) {
+    SYNC_PREV();
+    goto handoff_here;
+  }
   PyObject* value;
   if (ip->cache != kNoCache) {
     KraitCache* c = &info->caches[ip->cache];
     value = load_global_hit(globals, builtins, c);
     if (value != nullptr) [[likely]] {
+      // A hit reads the dicts' entries directly: no code runs.
       bump(Stat::k_spec_load_global_hits);
+      Py_INCREF(value);
+      if (ip->arg & 1) PUSH(nullptr);
+      PUSH(value);
+      NEXT_SILENT();
     } else {
+      SYNC_PREV();
       bump(Stat::k_spec_load_global_misses);
       value = krait_load_global(globals, builtins, PyTuple_GET_ITEM(names, ip->arg >> 1), c);
     }
   } else {
+    SYNC_PREV();
     bump(Stat::k_spec_load_global_misses);
     value = _PyDict_LoadGlobal(reinterpret_cast<PyDictObject*>(globals),
                                reinterpret_cast<PyDictObject*>(builtins),
@@ -1821,7 +1878,7 @@ op_FOR_ITER: {
       Py_INCREF(item);
       PUSH(item);
       bump(Stat::k_spec_for_iter_hits);
-      NEXT();
+      NEXT_SILENT();
     }
   } else if (Py_IS_TYPE(iter, &PyRangeIter_Type) && layouts_ok) {
     auto* r = reinterpret_cast<jit::RangeIterLayout*>(iter);
@@ -1831,7 +1888,7 @@ op_FOR_ITER: {
       if (item == nullptr) goto error_at;
       PUSH(item);
       bump(Stat::k_spec_for_iter_hits);
-      NEXT();
+      NEXT_SILENT();
     }
   }
   SYNC_PREV();  // the slow paths run code
@@ -1883,7 +1940,7 @@ op_FOR_ITER: {
 }
 
 op_JUMP_FORWARD:
-  JUMP_TO(ip->target);
+  JUMP_TO_SILENT(ip->target);
 
 op_JUMP_BACKWARD_NO_INTERRUPT:
   JUMP_TO(ip->target);
@@ -1915,7 +1972,7 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
           !(header->flags & kInstrHasTrace)) {                            \
         recorder = jit::record_start(tstate, frame, info,                 \
                                      static_cast<std::int32_t>(ip->target), sp); \
-        if (recorder) table = slow_targets;                               \
+        if (recorder) acquire_slow_dispatch();                            \
       }                                                                   \
     }                                                                     \
     CHECK_EVAL_BREAKER();                                                 \
@@ -1945,7 +2002,7 @@ run_trace : {
   if (side_from != nullptr && recorder == nullptr) {
     // A hot exit: record the path the interpreter now takes from it back to the header.
     recorder = jit::record_side_start(tstate, frame, info, side_from, side_exit, resume, sp);
-    if (recorder) table = slow_targets;
+    if (recorder) acquire_slow_dispatch();
   }
   DISPATCH();
 }
@@ -1957,19 +2014,20 @@ op_JUMP_BACKWARD:
 #define POP_JUMP_IF_BOOL(label, jump_if_true, backward)              \
   label : {                                                          \
     PyObject* cond = POP();                                          \
-    int truth;                                                       \
-    if (Py_IsTrue(cond)) {                                           \
-      truth = 1;                                                     \
+    if (Py_IsTrue(cond) || Py_IsFalse(cond)) {                       \
+      /* a bool: nothing runs */                                     \
+      const int truth = Py_IsTrue(cond);                             \
       Py_DECREF(cond);                                               \
-    } else if (Py_IsFalse(cond)) {                                   \
-      truth = 0;                                                     \
-      Py_DECREF(cond);                                               \
-    } else {                                                         \
-      SYNC_PREV();                                                   \
-      truth = PyObject_IsTrue(cond);                                 \
-      Py_DECREF(cond);                                               \
-      if (truth < 0) goto error_at;                                  \
+      if (truth == (jump_if_true)) {                                 \
+        if (backward) BACK_EDGE();                                   \
+        JUMP_TO_SILENT(ip->target);                                  \
+      }                                                              \
+      NEXT_SILENT();                                                 \
     }                                                                \
+    SYNC_PREV();                                                     \
+    const int truth = PyObject_IsTrue(cond);                         \
+    Py_DECREF(cond);                                                 \
+    if (truth < 0) goto error_at;                                    \
     if (truth == (jump_if_true)) {                                   \
       if (backward) BACK_EDGE();                                     \
       JUMP_TO(ip->target);                                           \
