@@ -1001,7 +1001,7 @@ op_BINARY_OP:
   } while (0)
 // The int result (a long) of int60 operands: a one-digit result into a temporary int of one or two
 // digits whose only reference is the stack (never observable), else a new int.
-#define MEDIUM_RESULT(value)                                                        \
+#define INT60_RESULT(value)                                                        \
   do {                                                                              \
     const long result_ = (value);                                                   \
     bump(Stat::k_spec_binary_op_hits);                                              \
@@ -1026,7 +1026,7 @@ op_BINARY_OP:
   PyObject* lhs = SECOND();                                                               \
   long a, b, r;                                                                           \
   double x, y;                                                                            \
-  if (int60(lhs, &a) && int60(rhs, &b) && !overflow(a, b, &r)) MEDIUM_RESULT(r);          \
+  if (int60(lhs, &a) && int60(rhs, &b) && !overflow(a, b, &r)) INT60_RESULT(r);          \
   if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
     bump(Stat::k_spec_binary_op_hits);                                                    \
     binop_res =                                                                           \
@@ -1083,25 +1083,25 @@ xop_BINARY_OP_TRUE_DIVIDE: {
 // results (floor division and modulo round toward minus infinity; zero divisors, negative
 // shift counts and left shifts past 2**62 take the generic path, which raises or computes a
 // big int).
-#define MEDIUM_INT_XOP(label, applies, result)                                      \
+#define INT60_XOP(label, applies, result)                                      \
   label : {                                                                         \
     PyObject* rhs = TOP();                                                          \
     PyObject* lhs = SECOND();                                                       \
     long a, b;                                                                      \
-    if (int60(lhs, &a) && int60(rhs, &b) && (applies)) MEDIUM_RESULT(result);       \
+    if (int60(lhs, &a) && int60(rhs, &b) && (applies)) INT60_RESULT(result);       \
     goto binary_generic;                                                            \
   }
-MEDIUM_INT_XOP(xop_BINARY_OP_REMAINDER, b != 0, floor_mod(a, b))
-MEDIUM_INT_XOP(xop_BINARY_OP_FLOOR_DIVIDE, b != 0, floor_div(a, b))
-MEDIUM_INT_XOP(xop_BINARY_OP_AND, true, a & b)
-MEDIUM_INT_XOP(xop_BINARY_OP_OR, true, a | b)
-MEDIUM_INT_XOP(xop_BINARY_OP_XOR, true, a ^ b)
-MEDIUM_INT_XOP(xop_BINARY_OP_RSHIFT, b >= 0, a >> (b > 63 ? 63 : b))
-MEDIUM_INT_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0,
+INT60_XOP(xop_BINARY_OP_REMAINDER, b != 0, floor_mod(a, b))
+INT60_XOP(xop_BINARY_OP_FLOOR_DIVIDE, b != 0, floor_div(a, b))
+INT60_XOP(xop_BINARY_OP_AND, true, a & b)
+INT60_XOP(xop_BINARY_OP_OR, true, a | b)
+INT60_XOP(xop_BINARY_OP_XOR, true, a ^ b)
+INT60_XOP(xop_BINARY_OP_RSHIFT, b >= 0, a >> (b > 63 ? 63 : b))
+INT60_XOP(xop_BINARY_OP_LSHIFT, b >= 0 && b <= 62 && ((a < 0 ? -a : a) >> (62 - b)) == 0,
                static_cast<long>(static_cast<unsigned long>(a) << b))
-#undef MEDIUM_INT_XOP
+#undef INT60_XOP
 #undef FLOAT_RESULT
-#undef MEDIUM_RESULT
+#undef INT60_RESULT
 
 binary_generic: {
   SYNC_PREV();
@@ -1553,8 +1553,14 @@ op_LOAD_ATTR: SYNC_PREV(); {
     KraitCache* c = &info->caches[ip->cache];
     res = poly_hit(c, [owner](const KraitCache* e) { return load_attr_hit(owner, e); });
     if (res != nullptr) [[likely]] {
+      // A hit reads the object's or its type's storage: only the owner's death runs code.
       bump(Stat::k_spec_load_attr_hits);
       Py_INCREF(res);
+      const bool owner_dies = Py_REFCNT(owner) == 1;
+      Py_DECREF(owner);
+      TOP() = res;
+      if (owner_dies) NEXT();
+      NEXT_SILENT();
     } else {
       KraitCache generic{.kind = kKraitCacheGeneric};
       c = poly_miss_entry(c, owner, &generic);
@@ -1601,7 +1607,7 @@ op_STORE_ATTR: SYNC_PREV(); {
   NEXT();
 }
 
-op_LOAD_METHOD: SYNC_PREV(); {
+op_LOAD_METHOD: {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
   PyObject* obj = TOP();
   PyObject* meth = nullptr;
@@ -1610,10 +1616,14 @@ op_LOAD_METHOD: SYNC_PREV(); {
     KraitCache* c = &info->caches[ip->cache];
     meth = poly_hit(c, [obj](const KraitCache* e) { return load_method_hit(obj, e); });
     if (meth != nullptr) [[likely]] {
+      // meth | self: nothing is released, no code runs.
       bump(Stat::k_spec_load_method_hits);
       Py_INCREF(meth);
-      found = 1;
+      TOP() = meth;
+      PUSH(obj);
+      NEXT_SILENT();
     } else {
+      SYNC_PREV();
       KraitCache generic{.kind = kKraitCacheGeneric};
       c = poly_miss_entry(c, obj, &generic);
       found = krait_load_method(obj, name, &meth, c);
@@ -1624,6 +1634,7 @@ op_LOAD_METHOD: SYNC_PREV(); {
                : Stat::k_spec_load_method_misses);
     }
   } else {
+    SYNC_PREV();
     bump(Stat::k_spec_load_method_misses);
     found = _PyObject_GetMethod(obj, name, &meth);
   }

@@ -3,7 +3,7 @@
 # interpreter: a call, a destructor of a local's old value (STORE_FAST and its paired forms),
 # of a popped value, of an attribute's owner, __bool__ in a conditional jump, __add__ in a
 # binary op, __eq__ in a compare, __index__ in a subscript, __next__ in a for loop, a signal
-# handler run at a back-edge. The line events the trace function sees from there on must be
+# handler run at a back-edge, the owner of a cached attribute load dying. The line events the trace function sees from there on must be
 # CPython's: dispatch after any path that may have run Python code tests for tracing, as
 # CPython's loop does after every instruction (runtime/interp.cpp DISPATCH_SILENT).
 import signal
@@ -126,6 +126,25 @@ def by_attr_owner(n):
     return w
 
 
+ARMED = False
+
+
+class Dying:
+    def __init__(self):
+        self.value = 4
+
+    def __del__(self):
+        if ARMED:
+            start()
+
+
+def by_cached_attr_owner(n):
+    # A cached attribute load (instance value) whose owner dies there.
+    v = Dying().value
+    w = v + n
+    return w
+
+
 def by_bool(n):
     if StartOnBool():
         a = n
@@ -179,6 +198,16 @@ def by_signal(n):
 
 CASES = [by_call, by_store, by_store_fused, by_second_store, by_store_pair, by_pop, by_attr_owner, by_bool, by_add, by_eq,
          by_index, by_next, by_signal]
+
+# The cached load warmed with destructors that do nothing, then one that starts tracing.
+for n in range(60):
+    by_cached_attr_owner(n)
+ARMED = True
+sys.settrace(None)
+events.clear()
+print("by_cached_attr_owner", by_cached_attr_owner(7), events[:40], len(events))
+sys.settrace(None)
+ARMED = False
 
 for case in CASES:
     for n in range(60):  # warm: the frames run in Krait's interpreter, specialized
