@@ -14,6 +14,7 @@ int _PyDict_SetItem_Take2(PyDictObject* op, PyObject* key, PyObject* value);
 PyObject* _PyDict_FromItems(PyObject* const* keys, Py_ssize_t keys_offset,
                             PyObject* const* values, Py_ssize_t values_offset,
                             Py_ssize_t length);
+void _PyFloat_ExactDealloc(PyObject* op);
 PyObject* _PyLong_Add(PyLongObject* left, PyLongObject* right);
 PyObject* _PyLong_Multiply(PyLongObject* left, PyLongObject* right);
 PyObject* _PyLong_Subtract(PyLongObject* left, PyLongObject* right);

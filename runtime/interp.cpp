@@ -810,7 +810,8 @@ op_LOAD_CONST: {
 // Drops a local's old value after a store. Only when it dies does prev_instr get set (to
 // `at`, the position a destructor must see: it may look at the frame); true if it died.
 #define RELEASE_OLD_LOCAL(old, at) \
-  ((old) != nullptr && --(old)->ob_refcnt == 0 && (frame->prev_instr = (at), _Py_Dealloc(old), true))
+  ((old) != nullptr && --(old)->ob_refcnt == 0 &&   \
+   (frame->prev_instr = (at), dealloc_object(old), true))
 
 op_STORE_FAST: {
   PyObject* value = POP();
@@ -902,7 +903,7 @@ op_DELETE_FAST: SYNC_PREV(); {
 
 op_POP_TOP: SYNC_PREV(); {
   PyObject* value = POP();
-  Py_DECREF(value);
+  decref(value);
   NEXT();
 }
 
@@ -986,14 +987,14 @@ op_BINARY_OP:
     if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {               \
       reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
       --sp;                                                             \
-      Py_DECREF(rhs);                                                   \
+      decref(rhs);                                                      \
       NEXT_SILENT();                                                    \
     }                                                                   \
     if (Py_REFCNT(rhs) == 1 && PyFloat_CheckExact(rhs)) {               \
       reinterpret_cast<PyFloatObject*>(rhs)->ob_fval = result_;         \
       --sp;                                                             \
       TOP() = rhs;                                                      \
-      Py_DECREF(lhs);                                                   \
+      decref(lhs);                                                      \
       NEXT_SILENT();                                                    \
     }                                                                   \
     binop_res = PyFloat_FromDouble(result_);                            \
@@ -1011,7 +1012,7 @@ op_BINARY_OP:
       reinterpret_cast<PyLongObject*>(lhs)->ob_digit[0] =                           \
           static_cast<digit>(result_);                                              \
       --sp;                                                                         \
-      Py_DECREF(rhs);                                                               \
+      decref(rhs);                                                                  \
       NEXT_SILENT();                                                                \
     }                                                                               \
     binop_res = long_from_medium_result(result_);                                   \
@@ -1119,8 +1120,8 @@ binary_generic: {
   NEXT();
 // The fast paths' end: exact int and float operands die without running any code.
 binary_done_silent:
-  Py_DECREF(SECOND());
-  Py_DECREF(TOP());
+  decref(SECOND());
+  decref(TOP());
   --sp;
   TOP() = binop_res;
   if (binop_res == nullptr) goto error_at;
@@ -1158,8 +1159,8 @@ op_COMPARE_OP: {
   // Exact int/float/str operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
   // the following forward conditional jump is taken here without materialising a bool.
   bump(Stat::k_spec_compare_op_hits);
-  Py_DECREF(left);
-  Py_DECREF(right);
+  decref(left);
+  decref(right);
   sp -= 2;
   if (ip[1].op == POP_JUMP_FORWARD_IF_FALSE) {
     if (!r) JUMP_TO_SILENT(ip[1].target);
