@@ -9,6 +9,7 @@
 #include "cpython_shim.h"
 
 #include <internal/pycore_dict.h>
+#include <internal/pycore_pymem.h>
 
 namespace krait {
 
@@ -94,14 +95,49 @@ inline void clear_and_pop_frame(PyThreadState* tstate, _PyInterpreterFrame* fram
 
 // ---- deallocation ------------------------------------------------------------------------
 
+// Blocks of dead exact ints of one and of two digits, which long_from_medium_result reuses for
+// new ints of the same number of digits (CPython 3.11 keeps no int free list, so each int
+// costs a PyObject_Malloc and a PyObject_Free). A block is never smaller than its int's digits
+// (ints only shrink in place), so it always fits. Not while tracemalloc traces: every int
+// must then be a traced allocation, as in CPython. Linked through ob_type, as CPython's float
+// free list is; the GIL serialises every use.
+struct IntBlocks {
+  PyObject* head[2] = {nullptr, nullptr};
+  int count[2] = {0, 0};
+};
+inline IntBlocks g_int_blocks;
+inline constexpr int kIntBlocksMax = 64;
+
+inline PyObject* pop_int_block(unsigned ndigits) {
+  PyObject* block = g_int_blocks.head[ndigits - 1];
+  if (block == nullptr || _Py_tracemalloc_config.tracing) return nullptr;
+  g_int_blocks.head[ndigits - 1] = reinterpret_cast<PyObject*>(Py_TYPE(block));
+  --g_int_blocks.count[ndigits - 1];
+  return block;
+}
+
+// An exact int's dealloc (object_dealloc: int's tp_free, PyObject_Free), keeping the block.
+inline void free_int(PyObject* o) {
+  const Py_ssize_t size = Py_SIZE(o);
+  const unsigned ndigits = static_cast<unsigned>(size < 0 ? -size : size);
+  if (ndigits - 1u < 2u && g_int_blocks.count[ndigits - 1] < kIntBlocksMax &&
+      !_Py_tracemalloc_config.tracing) {
+    Py_SET_TYPE(o, reinterpret_cast<PyTypeObject*>(g_int_blocks.head[ndigits - 1]));
+    g_int_blocks.head[ndigits - 1] = o;
+    ++g_int_blocks.count[ndigits - 1];
+    return;
+  }
+  PyObject_Free(o);
+}
+
 // _Py_Dealloc with the types the fast paths free most called directly: an exact int
-// (object_dealloc, i.e. int's tp_free, PyObject_Free) and an exact float (its free list).
+// (free_int) and an exact float (its free list).
 // _Py_Dealloc's one indirect call serves every type, and the CPU predicts it poorly where ints
 // and floats die next to other objects; direct calls are predicted trivially.
 inline void dealloc_object(PyObject* o) {
   PyTypeObject* type = Py_TYPE(o);
   if (type == &PyLong_Type) {
-    PyObject_Free(o);
+    free_int(o);
   } else if (type == &PyFloat_Type) {
     _PyFloat_ExactDealloc(o);
   } else {
@@ -269,14 +305,21 @@ inline PyObject* long_from_medium_result(long x) {
   }
   const unsigned long magnitude = x < 0 ? 0ul - static_cast<unsigned long>(x) : x;
   if (magnitude >= (1ul << (2 * PyLong_SHIFT))) return PyLong_FromLong(x);
-  // One or two digits, allocated as _PyLong_New does.
+  // One or two digits: a kept block (free_int), or allocated as _PyLong_New does.
   const bool two = magnitude >= (1ul << PyLong_SHIFT);
-  auto* v = static_cast<PyLongObject*>(
-      PyObject_Malloc(offsetof(PyLongObject, ob_digit) + (two ? 2 : 1) * sizeof(digit)));
-  if (v == nullptr) return PyErr_NoMemory();
+  auto* v = reinterpret_cast<PyLongObject*>(pop_int_block(two ? 2 : 1));
+  if (v == nullptr) {
+    v = static_cast<PyLongObject*>(
+        PyObject_Malloc(offsetof(PyLongObject, ob_digit) + (two ? 2 : 1) * sizeof(digit)));
+    if (v == nullptr) return PyErr_NoMemory();
+  }
   Py_SET_TYPE(v, &PyLong_Type);
   Py_SET_SIZE(v, (x < 0 ? -1 : 1) * (two ? 2 : 1));
-  _Py_NewReference(reinterpret_cast<PyObject*>(v));
+  // _Py_NewReference inline: the tracemalloc hook, then the first reference.
+  if (_Py_tracemalloc_config.tracing) [[unlikely]]
+    _Py_NewReference(reinterpret_cast<PyObject*>(v));
+  else
+    Py_SET_REFCNT(v, 1);
   v->ob_digit[0] = static_cast<digit>(magnitude & PyLong_MASK);
   if (two) v->ob_digit[1] = static_cast<digit>(magnitude >> PyLong_SHIFT);
   return reinterpret_cast<PyObject*>(v);
