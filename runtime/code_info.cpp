@@ -120,7 +120,7 @@ CodeInfo* decode_code(PyCodeObject* code) {
     ins.start = static_cast<std::uint32_t>(start);
     ins.target = -1;
     ins.cache = kNoCache;
-    const int ways = ins.op == LOAD_GLOBAL ? 1
+    const int ways = ins.op == LOAD_GLOBAL || ins.op == CALL ? 1
                      : (ins.op == LOAD_ATTR || ins.op == LOAD_METHOD || ins.op == STORE_ATTR)
                          ? kCacheWays
                          : 0;

@@ -15,6 +15,7 @@ PyObject* _PyDict_FromItems(PyObject* const* keys, Py_ssize_t keys_offset,
                             PyObject* const* values, Py_ssize_t values_offset,
                             Py_ssize_t length);
 void _PyFloat_ExactDealloc(PyObject* op);
+uint32_t _PyFunction_GetVersionForCurrentState(PyFunctionObject* func);
 PyObject* _PyLong_Add(PyLongObject* left, PyLongObject* right);
 PyObject* _PyLong_Multiply(PyLongObject* left, PyLongObject* right);
 PyObject* _PyLong_Subtract(PyLongObject* left, PyLongObject* right);

@@ -67,6 +67,9 @@ enum KraitCacheKind {
   kKraitCacheClassValue,   /* an instance's read of a plain class attribute (`descr`) */
   kKraitCacheTypeValue,    /* a class's own attribute without __get__ (`descr`) */
   kKraitCacheGeneric, /* missed too often: always the generic path */
+  kKraitCacheCallPyExact, /* CALL of the function with func_version `version` with `index`
+                             positional arguments, exactly its parameters; `descr` is the
+                             callee code's CodeInfo (not an object) */
 };
 
 /* LOAD_ATTR: new reference, or NULL with an exception set (exactly PyObject_GetAttr). */

@@ -302,6 +302,25 @@ __attribute__((noinline)) int bind_arguments_general(
   return 1;
 }
 
+// After a call bound by bind_arguments: when its positional arguments were exactly the
+// callee's parameters, the site remembers the function (by version) and its CodeInfo for the
+// cached path of CALL (CPython's CALL_PY_EXACT_ARGS).
+void remember_exact_call(KraitCache* c, PyFunctionObject* func, Py_ssize_t npos,
+                         CodeInfo* callee_info) {
+  auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
+  constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                              CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;
+  if ((co->co_flags & kSimpleMask) != CO_OPTIMIZED || co->co_kwonlyargcount != 0 ||
+      co->co_argcount != npos)
+    return;
+  const std::uint32_t version = _PyFunction_GetVersionForCurrentState(func);
+  if (version == 0) return;
+  c->kind = kKraitCacheCallPyExact;
+  c->version = version;
+  c->index = npos;
+  c->descr = reinterpret_cast<PyObject*>(callee_info);
+}
+
 // The common shape first (CPython's CALL_PY_EXACT_ARGS / _WITH_DEFAULTS: positional
 // arguments, missing trailing ones from the defaults); everything else in the general binder.
 inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObject** args,
@@ -1692,14 +1711,38 @@ op_CALL: SYNC_PREV(); {
     // in this loop, the arguments' references moving from our stack into the callee's locals
     // (so an argument the callee drops dies inside it). Only calls whose argument binding
     // cannot fail are taken here; for any other, vectorcall raises CPython's exact error.
+    auto* func = reinterpret_cast<PyFunctionObject*>(function);
+    KraitCache* call_cache = ip->cache != kNoCache ? &info->caches[ip->cache] : nullptr;
+    if (call_cache != nullptr && call_cache->kind == kKraitCacheCallPyExact &&
+        func->func_version == call_cache->version && call_cache->index == total_args &&
+        kwnames == nullptr) [[likely]] {
+      // CALL_PY_EXACT_ARGS: the function this site saw last (its version pins its code,
+      // whose parameters are exactly the positional arguments).
+      auto* callee_info = reinterpret_cast<CodeInfo*>(call_cache->descr);
+      Py_INCREF(func);
+      _PyInterpreterFrame* callee = push_frame(tstate, func);
+      if (callee == nullptr) goto error_at;
+      PyObject** args = sp - total_args;
+      PyObject** locals = callee->localsplus;
+      for (int j = 0; j < total_args; ++j) locals[j] = args[j];
+      const int nlocals = reinterpret_cast<PyCodeObject*>(func->func_code)->co_nlocalsplus;
+      for (int j = total_args; j < nlocals; ++j) locals[j] = nullptr;
+      Py_DECREF(func);  // the caller's stack reference to the callable
+      sp -= total_args + 2 - is_meth;
+      frame->stacktop = static_cast<int>(sp - localsplus);
+      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
+      bump(Stat::k_spec_call_hits);
+      ENTER_PUSHED_FRAME(callee, callee_info);
+    }
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     Py_ssize_t npos = total_args - nkw;
     _PyInterpreterFrame* callee = nullptr;
     CodeInfo* callee_info = nullptr;
-    int bind = bind_arguments(tstate, reinterpret_cast<PyFunctionObject*>(function),
-                              sp - total_args, npos, kwnames, &callee, &callee_info);
+    int bind = bind_arguments(tstate, func, sp - total_args, npos, kwnames, &callee,
+                              &callee_info);
     if (bind < 0) goto error_at;
     if (bind > 0) {
+      if (call_cache != nullptr && nkw == 0) remember_exact_call(call_cache, func, npos, callee_info);
       kwnames = nullptr;
       sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
