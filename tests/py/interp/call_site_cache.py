@@ -1,4 +1,4 @@
-# krait: expect-unless-chaos spec_call_hits >= 20000
+# krait: expect-unless-chaos spec_call_hits >= 15000
 # A CALL site remembers the Python function it called with exactly its parameters, by the
 # function's version, and pushes its frame without re-checking the binding (CPython's
 # CALL_PY_EXACT_ARGS; runtime/interp.cpp remember_exact_call). Everything that changes what
@@ -105,5 +105,6 @@ def depth(n):
     return 1 + depth(n - 1)
 
 
-sys.setrecursionlimit(20000)
-print("depth", depth(5000), depth(5000))
+# (Depths stay near 1,000: in the chaos mode calls recurse in C, and the sanitizer build's C
+# frames are large.)
+print("depth", depth(900), depth(900))

@@ -3,10 +3,9 @@
 # next ints of the same size (runtime/interp_inline.h free_int / pop_int_block): values of
 # one and two digits, both signs, survivors kept in lists while neighbours die (no block is
 # handed out twice), shrunk results (a two-digit int becoming one digit), ints freed by
-# libpython and by the interpreter mixed, reference counts, and tracemalloc: while it traces,
-# every new int is a traced allocation, as in CPython.
+# libpython and by the interpreter mixed, reference counts (tracemalloc:
+# int_blocks_tracemalloc.py).
 import sys
-import tracemalloc
 
 
 def churn(base, n, keep_every):
@@ -58,22 +57,3 @@ before = sys.getrefcount(keeper)
 for _ in range(3):
     churn(2**33, 4000, 10**9)
 print("refcount", sys.getrefcount(keeper) - before)
-
-
-# tracemalloc: ints made in the loop while tracing have a traceback, as in CPython.
-def traced(n):
-    out = []
-    v = 2**30 + 1
-    for i in range(n):
-        out.append(v + i)
-    return out
-
-
-traced(100)
-churn(2**30, 1000, 10**9)  # dead one-digit ints: kept blocks ready for reuse
-tracemalloc.start()
-values = traced(200)
-print("traced", sum(tracemalloc.get_object_traceback(v) is not None for v in values))
-tracemalloc.stop()
-values = traced(200)
-print("untraced", sum(tracemalloc.get_object_traceback(v) is not None for v in values))
