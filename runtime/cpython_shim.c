@@ -119,9 +119,8 @@ static PyObject* module_attr_hit(PyObject* owner, KraitCache* c) {
   return DK_UNICODE_ENTRIES(dict->ma_keys)[c->index].me_value;
 }
 
-/* A site that keeps missing (polymorphic, or types being modified) goes generic. */
-#define KRAIT_CACHE_MAX_MISSES 32
-
+/* A site that keeps missing (polymorphic, or types being modified) goes generic
+   (KRAIT_CACHE_MAX_MISSES, cpython_shim.h). */
 static void cache_miss(KraitCache* c) {
   c->kind = ++c->misses >= KRAIT_CACHE_MAX_MISSES ? kKraitCacheGeneric : kKraitCacheEmpty;
 }

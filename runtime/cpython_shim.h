@@ -55,6 +55,9 @@ typedef struct KraitCache {
   uint8_t misses;
 } KraitCache;
 
+/* Misses (re-specializations) after which a cache entry stays generic. */
+#define KRAIT_CACHE_MAX_MISSES 32
+
 enum KraitCacheKind {
   kKraitCacheEmpty = 0,
   kKraitCacheInstanceValue,

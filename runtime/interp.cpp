@@ -304,9 +304,17 @@ __attribute__((noinline)) int bind_arguments_general(
 
 // After a call bound by bind_arguments: when its positional arguments were exactly the
 // callee's parameters, the site remembers the function (by version) and its CodeInfo for the
-// cached path of CALL (CPython's CALL_PY_EXACT_ARGS).
+// cached path of CALL (CPython's CALL_PY_EXACT_ARGS). Giving a function a version takes one
+// from CPython's process-wide 32-bit counter (at 0 it stops specializing calls for good), so
+// a site that keeps meeting other functions (a nested def or lambda made per call) gives up
+// after KRAIT_CACHE_MAX_MISSES re-specializations, as the other caches do.
 void remember_exact_call(KraitCache* c, PyFunctionObject* func, Py_ssize_t npos,
                          CodeInfo* callee_info) {
+  if (c->kind == kKraitCacheGeneric) return;
+  if (c->kind == kKraitCacheCallPyExact && ++c->misses >= KRAIT_CACHE_MAX_MISSES) {
+    c->kind = kKraitCacheGeneric;
+    return;
+  }
   auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
   constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
                               CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;

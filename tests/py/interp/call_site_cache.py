@@ -108,3 +108,30 @@ def depth(n):
 # (Depths stay near 1,000: in the chaos mode calls recurse in C, and the sanitizer build's C
 # frames are large.)
 print("depth", depth(900), depth(900))
+
+
+# A site meeting a new function object on every call (a nested def) stops asking for
+# function versions after a bounded number of re-specializations: versions come from one
+# process-wide 32-bit counter, and CPython stops specializing calls once it runs out. (The
+# version is read from the function object, at its 3.11 offset on 64-bit builds.)
+import ctypes
+
+FUNC_VERSION_OFFSET = 128
+
+
+def func_version(f):
+    return ctypes.c_uint32.from_address(id(f) + FUNC_VERSION_OFFSET).value
+
+
+def outer(i):
+    def inner(x):
+        return x
+
+    inner(i)
+    return inner
+
+
+made = [outer(i) for i in range(5000)]
+# (CPython's own backoff gives a dozen of the last 1000 a version; a site asking on every
+# call would give all of them one.)
+print("few versions", sum(func_version(f) != 0 for f in made[-1000:]) <= 50)
