@@ -100,7 +100,7 @@ def names(n):
 print("names", names(5))
 print("names", names(1100)[:3])
 
-# The same calls many times: the return stack stays in step.
+# The same calls many times: the return points stay in step.
 total = 0
 for i in range(3000):
     total += depth_sum(i % 20) + catch_at(0, 8, 4)

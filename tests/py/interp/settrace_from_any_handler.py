@@ -1,11 +1,12 @@
 # krait: expect-unless-chaos interp_tracing_handoffs >= 10
 # Tracing switched on by code that runs inside an instruction, in warm frames run by Krait's
 # interpreter: a call, a destructor of a local's old value (STORE_FAST and its paired forms),
-# of a popped value, of an attribute's owner, __bool__ in a conditional jump, __add__ in a
-# binary op, __eq__ in a compare, __index__ in a subscript, __next__ in a for loop, a signal
-# handler run at a back-edge, the owner of a cached attribute load dying. The line events the trace function sees from there on must be
-# CPython's: dispatch after any path that may have run Python code tests for tracing, as
-# CPython's loop does after every instruction (runtime/interp.cpp DISPATCH_SILENT).
+# of a popped value, of an attribute's owner (also of a cached attribute load's owner),
+# __bool__ in a conditional jump, __add__ in a binary op, __eq__ in a compare, __index__ in a
+# subscript, __next__ in a for loop, a signal handler run at a back-edge. The line events the
+# trace function sees from there on must be CPython's: dispatch after any path that may have
+# run Python code tests for tracing, as CPython's loop does after every instruction
+# (runtime/interp.cpp DISPATCH_SILENT).
 import signal
 import sys
 
