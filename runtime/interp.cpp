@@ -309,6 +309,33 @@ __attribute__((noinline)) int bind_arguments_general(
 // a site that keeps meeting other functions (a nested def or lambda made per call) gives up
 // after KRAIT_CACHE_MAX_MISSES re-specializations, as the other caches do.
 void remember_exact_call(KraitCache* c, PyFunctionObject* func, Py_ssize_t npos,
+                         CodeInfo* callee_info);
+
+// Code whose parameters are plain positional ones (no *args/**kwargs, keyword-only ones or
+// generator kinds): the shape both fast binding paths handle.
+inline bool positional_only_code(PyCodeObject* co) {
+  constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
+                              CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;
+  return (co->co_flags & kSimpleMask) == CO_OPTIMIZED && co->co_kwonlyargcount == 0;
+}
+
+// The frame for a call of `func` with its first `npos` locals taken from `args` (references
+// moved) and the rest unbound; the caller's reference to func moves into the frame. nullptr
+// with MemoryError set (nothing moved) when the frame stack cannot grow.
+inline _PyInterpreterFrame* push_frame_with_args(PyThreadState* tstate, PyFunctionObject* func,
+                                                 PyObject** args, Py_ssize_t npos) {
+  Py_INCREF(func);
+  _PyInterpreterFrame* callee = push_frame(tstate, func);
+  if (callee == nullptr) return nullptr;
+  PyObject** locals = callee->localsplus;
+  for (Py_ssize_t j = 0; j < npos; ++j) locals[j] = args[j];
+  const int nlocals = reinterpret_cast<PyCodeObject*>(func->func_code)->co_nlocalsplus;
+  for (Py_ssize_t j = npos; j < nlocals; ++j) locals[j] = nullptr;
+  Py_DECREF(func);  // the caller's stack reference to the callable
+  return callee;
+}
+
+void remember_exact_call(KraitCache* c, PyFunctionObject* func, Py_ssize_t npos,
                          CodeInfo* callee_info) {
   if (c->kind == kKraitCacheGeneric) return;
   if (c->kind == kKraitCacheCallPyExact && ++c->misses >= KRAIT_CACHE_MAX_MISSES) {
@@ -316,11 +343,7 @@ void remember_exact_call(KraitCache* c, PyFunctionObject* func, Py_ssize_t npos,
     return;
   }
   auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
-  constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
-                              CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;
-  if ((co->co_flags & kSimpleMask) != CO_OPTIMIZED || co->co_kwonlyargcount != 0 ||
-      co->co_argcount != npos)
-    return;
+  if (!positional_only_code(co) || co->co_argcount != npos) return;
   const std::uint32_t version = _PyFunction_GetVersionForCurrentState(func);
   if (version == 0) return;
   c->kind = kKraitCacheCallPyExact;
@@ -335,27 +358,20 @@ inline int bind_arguments(PyThreadState* tstate, PyFunctionObject* func, PyObjec
                           Py_ssize_t npos, PyObject* kwnames, _PyInterpreterFrame** callee_out,
                           CodeInfo** info_out) {
   auto* co = reinterpret_cast<PyCodeObject*>(func->func_code);
-  constexpr int kSimpleMask = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR |
-                              CO_ITERABLE_COROUTINE | CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED;
   const Py_ssize_t argc = co->co_argcount;
-  if (kwnames == nullptr && (co->co_flags & kSimpleMask) == CO_OPTIMIZED &&
-      co->co_kwonlyargcount == 0 && npos <= argc) {
+  if (kwnames == nullptr && positional_only_code(co) && npos <= argc) {
     Py_ssize_t ndefaults = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
     if (npos >= argc - ndefaults) {
       CodeInfo* callee_info = code_info(co);
       if (callee_info == nullptr) return 0;
-      Py_INCREF(func);
-      _PyInterpreterFrame* callee = push_frame(tstate, func);
+      _PyInterpreterFrame* callee = push_frame_with_args(tstate, func, args, npos);
       if (callee == nullptr) return -1;
       PyObject** locals = callee->localsplus;
-      for (Py_ssize_t j = 0; j < npos; ++j) locals[j] = args[j];
       for (Py_ssize_t j = npos; j < argc; ++j) {
         PyObject* def = PyTuple_GET_ITEM(func->func_defaults, j - (argc - ndefaults));
         Py_INCREF(def);
         locals[j] = def;
       }
-      for (int j = static_cast<int>(argc); j < co->co_nlocalsplus; ++j) locals[j] = nullptr;
-      Py_DECREF(func);  // the caller's stack reference to the callable
       *callee_out = callee;
       *info_out = callee_info;
       return 1;
@@ -1721,36 +1737,26 @@ op_CALL: SYNC_PREV(); {
     // cannot fail are taken here; for any other, vectorcall raises CPython's exact error.
     auto* func = reinterpret_cast<PyFunctionObject*>(function);
     KraitCache* call_cache = ip->cache != kNoCache ? &info->caches[ip->cache] : nullptr;
+    _PyInterpreterFrame* callee = nullptr;
+    CodeInfo* callee_info = nullptr;
     if (call_cache != nullptr && call_cache->kind == kKraitCacheCallPyExact &&
         func->func_version == call_cache->version && call_cache->index == total_args &&
         kwnames == nullptr) [[likely]] {
       // CALL_PY_EXACT_ARGS: the function this site saw last (its version pins its code,
       // whose parameters are exactly the positional arguments).
-      auto* callee_info = reinterpret_cast<CodeInfo*>(call_cache->descr);
-      Py_INCREF(func);
-      _PyInterpreterFrame* callee = push_frame(tstate, func);
+      callee_info = reinterpret_cast<CodeInfo*>(call_cache->descr);
+      callee = push_frame_with_args(tstate, func, sp - total_args, total_args);
       if (callee == nullptr) goto error_at;
-      PyObject** args = sp - total_args;
-      PyObject** locals = callee->localsplus;
-      for (int j = 0; j < total_args; ++j) locals[j] = args[j];
-      const int nlocals = reinterpret_cast<PyCodeObject*>(func->func_code)->co_nlocalsplus;
-      for (int j = total_args; j < nlocals; ++j) locals[j] = nullptr;
-      Py_DECREF(func);  // the caller's stack reference to the callable
-      sp -= total_args + 2 - is_meth;
-      frame->stacktop = static_cast<int>(sp - localsplus);
-      frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
-      bump(Stat::k_spec_call_hits);
-      ENTER_PUSHED_FRAME(callee, callee_info);
+    } else {
+      Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+      Py_ssize_t npos = total_args - nkw;
+      int bind = bind_arguments(tstate, func, sp - total_args, npos, kwnames, &callee,
+                                &callee_info);
+      if (bind < 0) goto error_at;
+      if (bind > 0 && call_cache != nullptr && nkw == 0)
+        remember_exact_call(call_cache, func, npos, callee_info);
     }
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    Py_ssize_t npos = total_args - nkw;
-    _PyInterpreterFrame* callee = nullptr;
-    CodeInfo* callee_info = nullptr;
-    int bind = bind_arguments(tstate, func, sp - total_args, npos, kwnames, &callee,
-                              &callee_info);
-    if (bind < 0) goto error_at;
-    if (bind > 0) {
-      if (call_cache != nullptr && nkw == 0) remember_exact_call(call_cache, func, npos, callee_info);
+    if (callee != nullptr) {
       kwnames = nullptr;
       sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
