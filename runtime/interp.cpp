@@ -546,6 +546,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     callable_cache.list_append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
     Py_XINCREF(callable_cache.len);
     Py_XINCREF(callable_cache.list_append);
+    g_count_spec_hits = options().spec_stats;
     entry.inline_calls = options().interp_calls;
     entry.chaos = options().interp_chaos;
     entry.hot_threshold = static_cast<std::uint32_t>(options().hot_loop);
@@ -1026,7 +1027,7 @@ op_BINARY_OP:
 #define FLOAT_RESULT(value)                                             \
   do {                                                                  \
     const double result_ = (value);                                     \
-    bump(Stat::k_spec_binary_op_hits);                                  \
+    bump_hit(Stat::k_spec_binary_op_hits);                                  \
     if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {               \
       reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
       --sp;                                                             \
@@ -1048,7 +1049,7 @@ op_BINARY_OP:
 #define INT60_RESULT(value)                                                        \
   do {                                                                              \
     const long result_ = (value);                                                   \
-    bump(Stat::k_spec_binary_op_hits);                                              \
+    bump_hit(Stat::k_spec_binary_op_hits);                                              \
     if (Py_REFCNT(lhs) == 1 && result_ >= KRAIT_SMALL_POS_INTS &&                   \
         result_ < (1L << PyLong_SHIFT)) {                                           \
       Py_SET_SIZE(lhs, 1);                                                          \
@@ -1072,7 +1073,7 @@ op_BINARY_OP:
   double x, y;                                                                            \
   if (int60(lhs, &a) && int60(rhs, &b) && !overflow(a, b, &r)) INT60_RESULT(r);          \
   if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
-    bump(Stat::k_spec_binary_op_hits);                                                    \
+    bump_hit(Stat::k_spec_binary_op_hits);                                                    \
     binop_res =                                                                           \
         long_fn(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs)); \
     goto binary_done_silent;                                                              \
@@ -1088,7 +1089,7 @@ xop_BINARY_OP_ADD: {
     // `s = s + t` / `s += t` on str: as CPython's BINARY_OP_INPLACE_ADD_UNICODE, drop the
     // stack's reference first so PyUnicode_Append may extend the string in place, and do
     // the STORE_FAST as part of it.
-    bump(Stat::k_spec_binary_op_hits);
+    bump_hit(Stat::k_spec_binary_op_hits);
     PyObject** target_local = &GETLOCAL(ip[1].arg);
     Py_DECREF(lhs);  // the local still holds it
     sp -= 2;
@@ -1201,7 +1202,7 @@ op_COMPARE_OP: {
   }
   // Exact int/float/str operands: no Python code can run, so like CPython's COMPARE_OP_*_JUMP
   // the following forward conditional jump is taken here without materialising a bool.
-  bump(Stat::k_spec_compare_op_hits);
+  bump_hit(Stat::k_spec_compare_op_hits);
   decref(left);
   decref(right);
   sp -= 2;
@@ -1257,7 +1258,7 @@ op_BINARY_SUBSCR: SYNC_PREV(); {
                                        Py_SIZE(sub))) < PyList_GET_SIZE(container)) {
     res = PyList_GET_ITEM(container, index);
     Py_INCREF(res);
-    bump(Stat::k_spec_binary_subscr_hits);
+    bump_hit(Stat::k_spec_binary_subscr_hits);
   } else if (PyTuple_CheckExact(container) && PyLong_CheckExact(sub) && Py_SIZE(sub) >= 0 &&
              Py_SIZE(sub) <= 1 &&
              (index = static_cast<Py_ssize_t>(
@@ -1265,9 +1266,9 @@ op_BINARY_SUBSCR: SYNC_PREV(); {
                  PyTuple_GET_SIZE(container)) {
     res = PyTuple_GET_ITEM(container, index);
     Py_INCREF(res);
-    bump(Stat::k_spec_binary_subscr_hits);
+    bump_hit(Stat::k_spec_binary_subscr_hits);
   } else if (PyDict_CheckExact(container)) {
-    bump(Stat::k_spec_binary_subscr_hits);
+    bump_hit(Stat::k_spec_binary_subscr_hits);
     // BINARY_SUBSCR_DICT: one lookup (keys' __hash__/__eq__ run once), KeyError as dict's.
     res = PyDict_GetItemWithError(container, sub);
     if (res != nullptr) {
@@ -1438,7 +1439,7 @@ xop_BUILD_SLICE__BINARY_SUBSCR: {
     goto op_BUILD_SLICE;
   ++ip;
   SYNC_PREV();
-  bump(Stat::k_spec_binary_subscr_hits);
+  bump_hit(Stat::k_spec_binary_subscr_hits);
   PyObject* res = subscript_slice(seq, bounds);
   sp -= nparts;
   Py_DECREF(start_);
@@ -1517,7 +1518,7 @@ op_LOAD_GLOBAL: {
     value = load_global_hit(globals, builtins, c);
     if (value != nullptr) [[likely]] {
       // A hit reads the dicts' entries directly: no code runs.
-      bump(Stat::k_spec_load_global_hits);
+      bump_hit(Stat::k_spec_load_global_hits);
       Py_INCREF(value);
       if (ip->arg & 1) PUSH(nullptr);
       PUSH(value);
@@ -1598,7 +1599,7 @@ op_LOAD_ATTR: SYNC_PREV(); {
     res = poly_hit(c, [owner](const KraitCache* e) { return load_attr_hit(owner, e); });
     if (res != nullptr) [[likely]] {
       // A hit reads the object's or its type's storage: only the owner's death runs code.
-      bump(Stat::k_spec_load_attr_hits);
+      bump_hit(Stat::k_spec_load_attr_hits);
       Py_INCREF(res);
       const bool owner_dies = Py_REFCNT(owner) == 1;
       Py_DECREF(owner);
@@ -1610,8 +1611,10 @@ op_LOAD_ATTR: SYNC_PREV(); {
       c = poly_miss_entry(c, owner, &generic);
       res = krait_load_attr(owner, PyTuple_GET_ITEM(names, ip->arg), c);
       // Module attributes hit inside the shim.
-      bump(res != nullptr && c->kind == kKraitCacheModuleAttr ? Stat::k_spec_load_attr_hits
-                                                             : Stat::k_spec_load_attr_misses);
+      if (res != nullptr && c->kind == kKraitCacheModuleAttr)
+        bump_hit(Stat::k_spec_load_attr_hits);
+      else
+        bump(Stat::k_spec_load_attr_misses);
     }
   } else {
     bump(Stat::k_spec_load_attr_misses);
@@ -1631,7 +1634,7 @@ op_STORE_ATTR: SYNC_PREV(); {
     KraitCache* c = &info->caches[ip->cache];
     if (poly_hit(c, [owner, value](const KraitCache* e) { return store_attr_hit(owner, value, e); }))
         [[likely]] {
-      bump(Stat::k_spec_store_attr_hits);
+      bump_hit(Stat::k_spec_store_attr_hits);
       Py_DECREF(owner);
       NEXT();
     }
@@ -1661,7 +1664,7 @@ op_LOAD_METHOD: {
     meth = poly_hit(c, [obj](const KraitCache* e) { return load_method_hit(obj, e); });
     if (meth != nullptr) [[likely]] {
       // meth | self: nothing is released, no code runs.
-      bump(Stat::k_spec_load_method_hits);
+      bump_hit(Stat::k_spec_load_method_hits);
       Py_INCREF(meth);
       TOP() = meth;
       PUSH(obj);
@@ -1672,10 +1675,11 @@ op_LOAD_METHOD: {
       c = poly_miss_entry(c, obj, &generic);
       found = krait_load_method(obj, name, &meth, c);
       // Methods with values and module attributes hit inside the shim.
-      bump(meth != nullptr && (c->kind == kKraitCacheModuleAttr ||
-                               c->kind == kKraitCacheMethodWithValues)
-               ? Stat::k_spec_load_method_hits
-               : Stat::k_spec_load_method_misses);
+      if (meth != nullptr &&
+          (c->kind == kKraitCacheModuleAttr || c->kind == kKraitCacheMethodWithValues))
+        bump_hit(Stat::k_spec_load_method_hits);
+      else
+        bump(Stat::k_spec_load_method_misses);
     }
   } else {
     SYNC_PREV();
@@ -1761,7 +1765,7 @@ op_CALL: SYNC_PREV(); {
       sp -= total_args + 2 - is_meth;  // arguments moved; the callable reference went too
       frame->stacktop = static_cast<int>(sp - localsplus);
       frame->prev_instr = first_instr + ip->offset + kPyOps[CALL].caches;
-      bump(Stat::k_spec_call_hits);
+      bump_hit(Stat::k_spec_call_hits);
       ENTER_PUSHED_FRAME(callee, callee_info);
     }
     // CPython would have inlined this call too: callees see f_lasti at CALL's last cache.
@@ -1778,7 +1782,7 @@ op_CALL: SYNC_PREV(); {
        function == reinterpret_cast<PyObject*>(&PyType_Type))) {
     // PRECALL_NO_KW_STR_1 / _TUPLE_1 / _TYPE_1: str(x), tuple(x), type(x) without the type
     // call (whose recursion level CPython's specialized forms do not count either).
-    bump(Stat::k_spec_call_hits);
+    bump_hit(Stat::k_spec_call_hits);
     PyObject* arg = TOP();
     PyObject* res = function == reinterpret_cast<PyObject*>(&PyUnicode_Type) ? PyObject_Str(arg)
                     : function == reinterpret_cast<PyObject*>(&PyTuple_Type)
@@ -1799,7 +1803,7 @@ op_CALL: SYNC_PREV(); {
       // method lookup and prepend copy. The new object takes the class's stack slot, so
       // __init__ gets [self, args...] straight from our stack. The recursion level is the
       // one _PyObject_MakeTpCall counts around a type's tp_call.
-      bump(Stat::k_spec_call_hits);
+      bump_hit(Stat::k_spec_call_hits);
       if (enter_recursive_call_where(tstate, " while calling a Python object")) goto error_at;
       auto* tp = reinterpret_cast<PyTypeObject*>(function);
       PyObject* self = tp->tp_alloc(tp, 0);
@@ -1866,7 +1870,7 @@ op_CALL: SYNC_PREV(); {
       Py_IS_TYPE(args[0], reinterpret_cast<PyMethodDescrObject*>(function)->d_common.d_type)) {
     PyMethodDef* meth = reinterpret_cast<PyMethodDescrObject*>(function)->d_method;
     const int flags = meth->ml_flags;
-    bump(Stat::k_spec_call_hits);  // (the rare vectorcall below is counted as a hit too)
+    bump_hit(Stat::k_spec_call_hits);  // (the rare vectorcall below is counted as a hit too)
     if (flags == METH_FASTCALL && kwnames == nullptr) {
       res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(meth->ml_meth))(
           args[0], args + 1, total_args - 1);
@@ -1895,7 +1899,7 @@ op_CALL: SYNC_PREV(); {
     const int flags = PyCFunction_GET_FLAGS(function);
     PyObject* self = PyCFunction_GET_SELF(function);
     PyCFunction cfunc = PyCFunction_GET_FUNCTION(function);
-    bump(Stat::k_spec_call_hits);
+    bump_hit(Stat::k_spec_call_hits);
     if (flags == METH_FASTCALL) {
       res = reinterpret_cast<_PyCFunctionFast>(reinterpret_cast<void (*)(void)>(cfunc))(
           self, sp - total_args, total_args);
@@ -1946,7 +1950,7 @@ op_FOR_ITER: {
       PyObject* item = seq->ob_item[it->it_index++];
       Py_INCREF(item);
       PUSH(item);
-      bump(Stat::k_spec_for_iter_hits);
+      bump_hit(Stat::k_spec_for_iter_hits);
       NEXT_SILENT();
     }
   } else if (Py_IS_TYPE(iter, &PyRangeIter_Type) && layouts_ok) {
@@ -1956,7 +1960,7 @@ op_FOR_ITER: {
           static_cast<long>(r->start + static_cast<unsigned long>(r->index++) * r->step));
       if (item == nullptr) goto error_at;
       PUSH(item);
-      bump(Stat::k_spec_for_iter_hits);
+      bump_hit(Stat::k_spec_for_iter_hits);
       NEXT_SILENT();
     }
   }
@@ -1986,7 +1990,7 @@ op_FOR_ITER: {
       sp = _PyFrame_GetStackPointer(frame);
       frame->stacktop = -1;
       bump(Stat::k_interp_inlined_gens);
-      bump(Stat::k_spec_for_iter_hits);
+      bump_hit(Stat::k_spec_for_iter_hits);
       if (enter_recursive_call(tstate)) goto exit_with_error;
       DISPATCH();
     }

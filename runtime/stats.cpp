@@ -10,6 +10,7 @@
 namespace krait {
 
 std::uint64_t g_stats[kStatCount];
+bool g_count_spec_hits = false;
 
 namespace {
 const char* const kNames[] = {

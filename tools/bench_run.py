@@ -244,6 +244,23 @@ def cpu_model():
     return platform.processor() or None
 
 
+PINNED_CPU = None
+
+
+def pin_cpu(choice):
+    """Pin this process, and so every interpreter it spawns, to one CPU."""
+    global PINNED_CPU
+    if choice == "any":
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    cpu = cpus[-1] if choice == "last" else int(choice)
+    if cpu not in cpus:
+        raise SystemExit("--cpu %d is not usable here (usable: %s)"
+                         % (cpu, ", ".join(map(str, cpus))))
+    os.sched_setaffinity(0, {cpu})
+    PINNED_CPU = cpu
+
+
 def machine_info():
     u = platform.uname()
     return {"uname": {"system": u.system, "node": u.node, "release": u.release,
@@ -251,6 +268,7 @@ def machine_info():
             "cpu_model": cpu_model(),
             "nproc": os.cpu_count(),
             "usable_cpus": len(os.sched_getaffinity(0)),
+            "pinned_cpu": PINNED_CPU,
             "loadavg_start": list(os.getloadavg()),
             "runner_python": sys.version}
 
@@ -287,9 +305,20 @@ def parse_args(argv):
                         "program's last run, non-zero ones only")
     p.add_argument("--markdown", action="store_true",
                    help="also print the table as Markdown")
+    p.add_argument("--cpu", default="last", metavar="N",
+                   help="pin every run to this CPU (inherited affinity): a number, 'last' "
+                        "(default: the last usable CPU) or 'any' (no pinning). The vCPUs of "
+                        "these machines can differ in speed for minutes at a time (fib: 0.53 s "
+                        "on one, 0.77 s on the other), which unpinned runs turn into "
+                        "bimodal noise")
     p.add_argument("--out", metavar="FILE",
                    help="JSON result file (default bench/results/DATE-COMMIT.json)")
     args = p.parse_args(argv)
+    if args.cpu not in ("any", "last"):
+        try:
+            int(args.cpu)
+        except ValueError:
+            p.error("--cpu wants a CPU number, 'last' or 'any', got %r" % args.cpu)
     if args.quick:
         args.rounds = 1
     if args.rounds < 1:
@@ -590,6 +619,7 @@ def main(argv=None):
     if not programs and not startup:
         raise SystemExit("nothing to run")
     signal.signal(signal.SIGALRM, _on_alarm)
+    pin_cpu(args.cpu)
 
     started = datetime.datetime.now(datetime.timezone.utc)
     machine = machine_info()

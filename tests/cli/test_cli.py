@@ -215,6 +215,34 @@ class KraitOnly(unittest.TestCase):
         p = run([KRAIT, "-c", "import krait; print(krait.enabled())"], env={"KRAIT_JIT": "0"})
         self.assertEqual(p.stdout, "False\n", p.stderr)
 
+    def test_spec_hits_counted_only_on_request(self):
+        # A loop of cached global loads and list subscripts in the interpreter: hits are
+        # counted with -X jit-spec-stats (or KRAIT_SPEC_STATS=1) and nowhere else; misses
+        # (the first executions, before the caches learn) always.
+        prog = textwrap.dedent("""\
+            import krait
+            G = [1, 2, 3]
+            def f():
+                t = 0
+                for i in range(3000):
+                    t += G[i % 3]
+                return t
+            f()
+            s = krait.stats()
+            print(f(), s['spec_load_global_hits'], s['spec_binary_subscr_hits'],
+                  s['spec_load_global_misses'] > 0, krait.options()['spec_stats'])
+            """)
+        base = [KRAIT, "-X", "jit-trace=off"]
+        p = run(base + ["-c", prog])
+        self.assertEqual(p.stdout, "6000 0 0 True False\n", p.stderr)
+        for args, env in ((["-X", "jit-spec-stats"], {}), ([], {"KRAIT_SPEC_STATS": "1"})):
+            p = run(base + args + ["-c", prog], env=env)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            total, global_hits, subscr_hits, misses, on = p.stdout.split()
+            self.assertEqual((total, misses, on), ("6000", "True", "True"), p.stdout)
+            self.assertGreaterEqual(int(global_hits), 2900, p.stdout)
+            self.assertGreaterEqual(int(subscr_hits), 2900, p.stdout)
+
     def test_stock_python_has_no_krait_module(self):
         p = run([PYTHON, "-c", "import krait"])
         self.assertEqual(p.returncode, 1)

@@ -1,6 +1,7 @@
 # krait: expect-unless-chaos spec_load_method_hits >= 30000
 # krait: expect-unless-chaos spec_load_attr_hits >= 50000
 # krait: expect-unless-chaos spec_store_attr_hits >= 15000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # Attribute sites that see several types (the interpreter keeps up to four specialized cache
 # entries per site, runtime/interp_inline.h poly_hit): methods of sibling classes called
 # through one site, instance attributes, __slots__ members and class attributes of different

@@ -1,6 +1,7 @@
 # krait: expect interp_frames >= 1
 # krait: expect-unless-chaos spec_load_attr_hits >= 30000
 # krait: expect-unless-chaos spec_store_attr_hits >= 9000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # LOAD_ATTR / STORE_ATTR specialized for __slots__ members, plain class attributes read through
 # instances, and a class's own attributes, in hot loops — and every way the caches must stop
 # applying: unset and deleted slots, a class attribute rebound, an instance that gains its own

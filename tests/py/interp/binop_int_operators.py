@@ -1,5 +1,6 @@
 # krait: expect interp_frames >= 1
 # krait: expect-unless-chaos spec_binary_op_hits >= 2000000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # The medium-int fast paths of the operators CPython 3.11 leaves generic (% // & | ^ >> <<,
 # and their in-place forms): every sign combination, values at and beyond one 30-bit digit,
 # shifts by 0..100 and by negative counts, zero divisors, bools (whose & | ^ stay bools) and

@@ -1,5 +1,6 @@
 # krait: expect-unless-chaos spec_binary_op_hits >= 52000
 # krait: expect-unless-chaos spec_binary_op_misses <= 13000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # Ints of up to two 30-bit digits (|v| < 2**60) take the interpreter's inline paths for
 # + - * % // & | ^ >> << (runtime/interp_inline.h int60): every operator at the digit
 # boundaries (2**30, 2**60), negative values, products and shifts that overflow into big ints,

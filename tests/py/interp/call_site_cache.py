@@ -1,4 +1,5 @@
 # krait: expect-unless-chaos spec_call_hits >= 15000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # A CALL site remembers the Python function it called with exactly its parameters, by the
 # function's version, and pushes its frame without re-checking the binding (CPython's
 # CALL_PY_EXACT_ARGS; runtime/interp.cpp remember_exact_call). Everything that changes what

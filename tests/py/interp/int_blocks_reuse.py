@@ -1,4 +1,5 @@
 # krait: expect-unless-chaos spec_binary_op_hits >= 100000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # Dead one- and two-digit ints freed by the interpreter's fast paths keep their blocks for the
 # next ints of the same size (runtime/interp_inline.h free_int / pop_int_block): values of
 # one and two digits, both signs, survivors kept in lists while neighbours die (no block is

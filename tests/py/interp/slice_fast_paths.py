@@ -1,4 +1,5 @@
 # krait: expect-unless-chaos spec_binary_subscr_hits >= 20000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # Slicing without a slice object (runtime/interp.cpp xop_BUILD_SLICE__BINARY_SUBSCR and
 # __STORE_SUBSCR): `seq[a:b]`, `seq[a:b:c]` on exact lists, tuples and strs and `lst[a:b] = v`
 # on exact lists, with every kind of bound (None, negative, past either end, two-digit ints)

@@ -6,6 +6,7 @@
 # krait: expect-unless-chaos spec_binary_subscr_hits >= 2000
 # krait: expect-unless-chaos spec_call_hits >= 8000
 # krait: expect-unless-chaos spec_for_iter_hits >= 1000
+# krait: krait-env KRAIT_SPEC_STATS=1
 # The interpreter's specialized paths against CPython's semantics, in hot loops: dict
 # subscripts (KeyError, keys whose __hash__/__eq__ run exactly once per lookup, subclasses
 # with __missing__), list and dict stores (negative and out-of-range indices, bools as
