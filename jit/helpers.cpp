@@ -278,6 +278,9 @@ int krait_jit_list_iter_reuse(PyObject* it, PyObject* list) {
 // tracked by the garbage collector, and neither is the range object the trace skips.
 int krait_jit_range_iter_reuse(PyObject* it, std::int64_t start, std::int64_t stop) {
   if (Py_TYPE(it) != &PyRangeIter_Type || Py_REFCNT(it) != 1) return 1;
+  // At the recursion limit range()'s length computation raises RecursionError (its int
+  // compares count a level): the interpreter makes the call.
+  if (PyThreadState_Get()->recursion_remaining <= 0) return 1;
   const std::uint64_t len =
       start < stop ? static_cast<std::uint64_t>(stop) - static_cast<std::uint64_t>(start) : 0;
   if (len > static_cast<std::uint64_t>(LONG_MAX)) return 1;

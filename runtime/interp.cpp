@@ -1610,11 +1610,7 @@ op_LOAD_ATTR: SYNC_PREV(); {
       KraitCache generic{.kind = kKraitCacheGeneric};
       c = poly_miss_entry(c, owner, &generic);
       res = krait_load_attr(owner, PyTuple_GET_ITEM(names, ip->arg), c);
-      // Module attributes hit inside the shim.
-      if (res != nullptr && c->kind == kKraitCacheModuleAttr)
-        bump_hit(Stat::k_spec_load_attr_hits);
-      else
-        bump(Stat::k_spec_load_attr_misses);
+      bump(Stat::k_spec_load_attr_misses);
     }
   } else {
     bump(Stat::k_spec_load_attr_misses);
@@ -1913,6 +1909,11 @@ op_CALL: SYNC_PREV(); {
       res = reinterpret_cast<_PyCFunctionFastWithKeywords>(reinterpret_cast<void (*)(void)>(cfunc))(
           self, sp - total_args, positional, kwnames);
     }
+  } else if (function == reinterpret_cast<PyObject*>(&PyRange_Type) && !is_meth &&
+             kwnames == nullptr && ip[1].op == GET_ITER && tstate->recursion_remaining > 0 &&
+             (res = range_iter_direct<jit::RangeIterLayout>(sp - total_args, total_args)) !=
+                 nullptr) {
+    bump(Stat::k_interp_range_iters);
   } else {
     bump(Stat::k_spec_call_misses);
     res = PyObject_Vectorcall(function, sp - total_args,
@@ -1930,8 +1931,12 @@ op_CALL: SYNC_PREV(); {
   NEXT();
 }
 
-op_GET_ITER: SYNC_PREV(); {
+op_GET_ITER: {
   PyObject* iterable = TOP();
+  // A range iterator (CALL range made it directly) is its own iterator: PyObject_GetIter
+  // would return it with one reference more, which the DECREF below gives back.
+  if (Py_IS_TYPE(iterable, &PyRangeIter_Type)) NEXT_SILENT();
+  SYNC_PREV();
   PyObject* iter = PyObject_GetIter(iterable);
   Py_DECREF(iterable);
   TOP() = iter;

@@ -9,6 +9,7 @@
 #include "cpython_shim.h"
 
 #include <internal/pycore_dict.h>
+#include <internal/pycore_moduleobject.h>
 #include <internal/pycore_pymem.h>
 
 namespace krait {
@@ -327,6 +328,53 @@ inline PyObject* long_from_medium_result(long x) {
 
 // ---- inline-cache hits (the cache states are set by cpython_shim.c) ----------------------
 
+// `for x in range(...)`: CALL range makes a range object that the GET_ITER after it drops
+// as soon as it has its iterator, and CPython 3.11 computes that range's length with four
+// PyNumber operations on int objects. With exact int arguments that fit a C long, the
+// iterator is made directly as range_iter's fast case does (get_len_of_range's length, the
+// same overflow limits), and GET_ITER finds an iterator, which is its own: nothing can see
+// the range object or the ints that are never made. nullptr (no error set) when it does not
+// apply; the generic call then runs. Not while tracemalloc traces (every allocation is then
+// as CPython's). The caller checks that the thread is below the recursion limit: range()'s
+// length computation compares ints with PyObject_RichCompare, which raises RecursionError
+// ("... in comparison") there.
+template <class RangeIter>
+inline PyObject* range_iter_direct(PyObject* const* args, int nargs) {
+  if (nargs < 1 || nargs > 3 || _Py_tracemalloc_config.tracing) return nullptr;
+  long v[3];
+  for (int i = 0; i < nargs; ++i) {
+    int overflow = 0;
+    if (!PyLong_CheckExact(args[i])) return nullptr;
+    v[i] = PyLong_AsLongAndOverflow(args[i], &overflow);
+    if (overflow != 0) return nullptr;
+  }
+  const long start = nargs == 1 ? 0 : v[0];
+  const long stop = nargs == 1 ? v[0] : v[1];
+  const long step = nargs == 3 ? v[2] : 1;
+  if (step == 0) return nullptr;  // range() raises its ValueError
+  const auto ustart = static_cast<unsigned long>(start);
+  const auto ustop = static_cast<unsigned long>(stop);
+  unsigned long len = 0;
+  if (step > 0 && start < stop) {
+    len = 1UL + (ustop - 1UL - ustart) / static_cast<unsigned long>(step);
+  } else if (step < 0 && start > stop) {
+    len = 1UL + (ustart - 1UL - ustop) / (0UL - static_cast<unsigned long>(step));
+  }
+  if (len > static_cast<unsigned long>(LONG_MAX)) return nullptr;  // a long range iterator
+  if (len != 0 && (step > 0 ? stop > LONG_MAX - (step - 1) : stop < LONG_MIN + (-1 - step)))
+    return nullptr;
+  auto* it = PyObject_New(RangeIter, &PyRangeIter_Type);
+  if (it == nullptr) {
+    PyErr_Clear();  // the generic call meets the same shortage and raises it
+    return nullptr;
+  }
+  it->index = 0;
+  it->start = start;
+  it->step = step;
+  it->len = static_cast<long>(len);
+  return reinterpret_cast<PyObject*>(it);
+}
+
 // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the cached entry's value (borrowed), or nullptr
 // when the cache does not apply (then the shim's full path runs).
 inline PyObject* load_global_hit(PyObject* globals, PyObject* builtins, const KraitCache* c) {
@@ -421,6 +469,12 @@ inline PyObject* load_attr_hit(PyObject* owner, const KraitCache* c) {
           reinterpret_cast<PyTypeObject*>(owner)->tp_version_tag != c->version)
         return nullptr;
       return c->descr;
+    case kKraitCacheModuleAttr: {  // `math.sin(x)` is LOAD_GLOBAL math + LOAD_ATTR sin in 3.11
+      if (tp != &PyModule_Type) return nullptr;
+      auto* dict = reinterpret_cast<PyDictObject*>(reinterpret_cast<PyModuleObject*>(owner)->md_dict);
+      if (dict == nullptr || dict->ma_keys->dk_version != c->version) return nullptr;
+      return DK_UNICODE_ENTRIES(dict->ma_keys)[c->index].me_value;
+    }
     default:
       return nullptr;
   }

@@ -172,6 +172,33 @@ def module_attrs(n):
 
 print(module_attrs(500))
 
+
+class SubModule(types.ModuleType):
+    @property
+    def x(self):
+        return "property-x"
+
+
+other = types.ModuleType("other")
+other.x = "other-x"
+sub = SubModule("sub")
+sub.__dict__["x"] = "shadowed"
+
+
+def modules_through_one_site(n):
+    # One LOAD_ATTR site (the module attribute cache) meeting two plain modules with the
+    # same name at different entries, and a module subclass whose property wins.
+    out = []
+    for i in range(n):
+        m = mod if i % 3 == 0 else other if i % 3 == 1 else sub
+        out.append(m.x)
+        if i == 150:
+            other.x = "other-x2"
+    return out[:6], out[150:156], out[-3:]
+
+
+print(modules_through_one_site(300))
+
 GX = "global-x"
 
 
