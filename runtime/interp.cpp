@@ -1958,6 +1958,12 @@ op_FOR_ITER: {
       bump_hit(Stat::k_spec_for_iter_hits);
       NEXT_SILENT();
     }
+  } else if (Py_IS_TYPE(iter, &PyZip_Type) && layouts_ok) {
+    if (PyObject* res = zip_lists_next<jit::ZipLayout, jit::SeqIterLayout>(iter)) {
+      PUSH(res);
+      bump_hit(Stat::k_spec_for_iter_hits);
+      NEXT_SILENT();
+    }
   } else if (Py_IS_TYPE(iter, &PyRangeIter_Type) && layouts_ok) {
     auto* r = reinterpret_cast<jit::RangeIterLayout*>(iter);
     if (r->index < r->len) {

@@ -9,6 +9,7 @@
 #include "cpython_shim.h"
 
 #include <internal/pycore_dict.h>
+#include <internal/pycore_gc.h>
 #include <internal/pycore_moduleobject.h>
 #include <internal/pycore_pymem.h>
 
@@ -373,6 +374,44 @@ inline PyObject* range_iter_direct(PyObject* const* args, int nargs) {
   it->step = step;
   it->len = static_cast<long>(len);
   return reinterpret_cast<PyObject*>(it);
+}
+
+// zip_next over two list iterators (`for a, b in zip(xs, ys)`), inline, when it takes
+// zip_next's branch that reuses the result tuple and no code can run: two different list
+// iterators, each with an item left, and neither item the tuple drops can die (each one's
+// count exceeds its places in the tuple). Then the steps zip_next interleaves — advance an
+// iterator, put its item in the tuple, release the old one — give the same result in any
+// order. nullptr (nothing changed) otherwise; the generic call then runs zip_next itself.
+template <class Zip, class ListIter>
+inline PyObject* zip_lists_next(PyObject* z) {
+  auto* lz = reinterpret_cast<Zip*>(z);
+  PyObject* result = lz->result;
+  if (lz->tuplesize != 2 || Py_REFCNT(result) != 1) return nullptr;
+  auto* it0 = reinterpret_cast<ListIter*>(PyTuple_GET_ITEM(lz->ittuple, 0));
+  auto* it1 = reinterpret_cast<ListIter*>(PyTuple_GET_ITEM(lz->ittuple, 1));
+  // One iterator twice (`zip(it, it)` pairs items up) takes two items from it: generic.
+  if (it0 == it1 || !Py_IS_TYPE(it0, &PyListIter_Type) || !Py_IS_TYPE(it1, &PyListIter_Type) ||
+      it0->it_seq == nullptr || it1->it_seq == nullptr ||
+      it0->it_index >= Py_SIZE(it0->it_seq) || it1->it_index >= Py_SIZE(it1->it_seq))
+    return nullptr;
+  PyObject** items = &PyTuple_GET_ITEM(result, 0);
+  PyObject* old0 = items[0];
+  PyObject* old1 = items[1];
+  const Py_ssize_t shared = old0 == old1;
+  if (Py_REFCNT(old0) <= 1 + shared || Py_REFCNT(old1) <= 1 + shared) return nullptr;
+  PyObject* item0 = reinterpret_cast<PyListObject*>(it0->it_seq)->ob_item[it0->it_index++];
+  PyObject* item1 = reinterpret_cast<PyListObject*>(it1->it_seq)->ob_item[it1->it_index++];
+  Py_INCREF(item0);
+  Py_INCREF(item1);
+  items[0] = item0;
+  items[1] = item1;
+  Py_DECREF(old0);
+  Py_DECREF(old1);
+  Py_INCREF(result);
+  // zip_next re-tracks a result tuple the collector untracked (bpo-42536).
+  if (!_PyObject_GC_IS_TRACKED(result)) [[unlikely]]
+    PyObject_GC_Track(result);
+  return result;
 }
 
 // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the cached entry's value (borrowed), or nullptr
