@@ -209,6 +209,9 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   }
   t.id = g_next_trace_id++;
   t.locs = ra.locs;
+  t.exit_values.clear();
+  for (const SnapEntry& e : ir.snap_entries)
+    t.exit_values.push_back(resolve_exit_value(ir, t.locs, e.ref, e.slot));
   const std::size_t size = t.code_bytes;
   MCode code{t.mcode, t.mcode_size};
   t.exit_counts.assign(ir.snaps.size(), 0);

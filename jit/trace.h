@@ -53,9 +53,24 @@ struct TraceState {
 
 using TraceFn = std::uint32_t (*)(TraceState*);
 
-struct Trace;
-// The 64 bits of IR value r of `t` at an exit: from its register or spill slot as the exit
-// stub saved them in `ts`, or its constant (runtime/deopt.cpp).
+// A snapshot entry resolved once the trace has registers: where its value's bits are at an
+// exit (a register or spill slot the exit stub saved, or a constant) and its type, so that
+// restoring a frame reads neither the IR nor the register assignment (runtime/deopt.cpp).
+struct ExitValue {
+  static constexpr std::uint8_t kConst = 4;  // beyond Loc::Kind
+  std::uint64_t konst = 0;                   // a constant's bits
+  std::uint16_t slot = 0;                    // the frame slot it restores
+  IrType type = IrType::k_void;
+  std::uint8_t src = 0;    // Loc::Kind, or kConst
+  std::uint8_t index = 0;  // register number or spill slot
+};
+
+// Where IR value r (restoring frame slot `slot`) is at an exit, given the trace's registers;
+// the bits of such a value as the exit stub saved them in `ts`; and both at once
+// (runtime/deopt.cpp).
+ExitValue resolve_exit_value(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
+                             IrRef r, std::uint16_t slot);
+std::uint64_t exit_bits(const ExitValue& e, const TraceState& ts);
 std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
                               const TraceState& ts, IrRef r);
 
@@ -68,6 +83,7 @@ struct Trace {
   IrBuffer ir;
   std::vector<Loc, Allocator<Loc>> locs;                             // per instruction ref
   std::vector<std::uint32_t, Allocator<std::uint32_t>> exit_counts;  // per snapshot
+  std::vector<ExitValue, Allocator<ExitValue>> exit_values;  // per ir.snap_entries entry
   std::vector<PyObject*, Allocator<PyObject*>> held;  // strong refs to identity-guarded objects
   void* mcode = nullptr;
   std::size_t mcode_size = 0;

@@ -18,15 +18,11 @@ constexpr std::uint32_t kShortRunsToRetire = 32;
 constexpr std::uint32_t kHotExit = 12;        // exits before a side trace is recorded
 constexpr std::uint8_t kMaxSideFailures = 3;  // failed side recordings before giving up on an exit
 
-std::uint64_t raw_value(const Trace& t, const TraceState& ts, IrRef r) {
-  return exit_value_bits(t.ir, t.locs, ts, r);
-}
-
-// A new reference to the Python object for IR value r.
-PyObject* materialize(const Trace& t, const TraceState& ts, IrRef r) {
-  const std::uint64_t bits = raw_value(t, ts, r);
+// A new reference to the Python object for exit value e.
+PyObject* materialize(const ExitValue& e, const TraceState& ts) {
+  const std::uint64_t bits = exit_bits(e, ts);
   PyObject* o = nullptr;
-  switch (t.ir.type_of(r)) {
+  switch (e.type) {
     case IrType::k_obj:
       o = reinterpret_cast<PyObject*>(bits);
       Py_XINCREF(o);
@@ -53,11 +49,12 @@ PyObject* materialize(const Trace& t, const TraceState& ts, IrRef r) {
 
 void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpreterFrame* frame) {
   PyObject** slots = frame->localsplus;
+  const ExitValue* vals = t.exit_values.data() + s.start;
   // First every new value (a value may be the old content of another listed slot), then the
   // stores with the old references released.
-  PyObject* vals[256];
+  PyObject* news[256];
   std::vector<PyObject*> big;
-  PyObject** v = vals;
+  PyObject** v = news;
   if (s.count > 256) {
     big.resize(s.count);
     v = big.data();
@@ -66,26 +63,28 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
   // the slot references (so no object value names it either) is written into that object in
   // place, as the in-place list stores do (nothing can tell it from a new float; the exits of
   // float loops then allocate nothing).
+  bool floats = false;
   for (std::uint32_t k = 0; k < s.count; ++k) {
-    const IrRef r = t.ir.snap_entries[s.start + k].ref;
-    v[k] = t.ir.type_of(r) == IrType::k_flt ? nullptr : materialize(t, ts, r);
+    const bool flt = vals[k].type == IrType::k_flt;
+    floats |= flt;
+    v[k] = flt ? nullptr : materialize(vals[k], ts);
   }
-  for (std::uint32_t k = 0; k < s.count; ++k) {
-    const SnapEntry& e = t.ir.snap_entries[s.start + k];
+  for (std::uint32_t k = 0; floats && k < s.count; ++k) {
     if (v[k] != nullptr) continue;
+    const ExitValue& e = vals[k];
     PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
     // An object value naming `old` holds a new reference to it by now: the count says both.
     const bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
     if (!reuse) {
-      v[k] = materialize(t, ts, e.ref);
+      v[k] = materialize(e, ts);
       continue;
     }
-    const std::uint64_t bits = raw_value(t, ts, e.ref);
+    const std::uint64_t bits = exit_bits(e, ts);
     std::memcpy(&reinterpret_cast<PyFloatObject*>(old)->ob_fval, &bits, sizeof bits);
     v[k] = Py_NewRef(old);  // the store below releases the slot's reference
   }
   for (std::uint32_t k = 0; k < s.count; ++k) {
-    const std::uint16_t slot = t.ir.snap_entries[s.start + k].slot;
+    const std::uint16_t slot = vals[k].slot;
     PyObject* old = slot < t.entry_depth ? slots[slot] : nullptr;
     slots[slot] = v[k];
     Py_XDECREF(old);
@@ -95,24 +94,44 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
 
 }  // namespace
 
-std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
-                              const TraceState& ts, IrRef r) {
-  if (is_const(r)) return static_cast<std::uint64_t>(ir.konst(r).i);
-  const Loc& l = locs[r];
-  switch (l.kind) {
+// The bits of an exit value as the exit stub left them in `ts`.
+std::uint64_t exit_bits(const ExitValue& e, const TraceState& ts) {
+  switch (e.src) {
     case Loc::kGpr:
-      return ts.gpr[l.index];
+      return ts.gpr[e.index];
     case Loc::kXmm: {
       std::uint64_t bits;
-      std::memcpy(&bits, &ts.xmm[l.index], sizeof bits);
+      std::memcpy(&bits, &ts.xmm[e.index], sizeof bits);
       return bits;
     }
     case Loc::kSpill:
-      return ts.spill[l.index];
-    case Loc::kNone:
+      return ts.spill[e.index];
+    case ExitValue::kConst:
+      return e.konst;
+    default:
       break;
   }
   Py_FatalError("krait: a snapshot names a value without a location");
+}
+
+ExitValue resolve_exit_value(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
+                             IrRef r, std::uint16_t slot) {
+  ExitValue v;
+  v.slot = slot;
+  v.type = ir.type_of(r);
+  if (is_const(r)) {
+    v.src = ExitValue::kConst;
+    v.konst = static_cast<std::uint64_t>(ir.konst(r).i);
+  } else {
+    v.src = locs[r].kind;
+    v.index = locs[r].index;
+  }
+  return v;
+}
+
+std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocator<Loc>>& locs,
+                              const TraceState& ts, IrRef r) {
+  return exit_bits(resolve_exit_value(ir, locs, r, 0), ts);
 }
 
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
