@@ -5,6 +5,9 @@
 #include <cstring>
 
 #include "cpython_internal.h"
+// after it: needs its Py_BUILD_CORE
+#include <internal/pycore_pymem.h>
+
 #include "krait/log.h"
 #include "krait/stats.h"
 #include "py_opcodes.h"
@@ -18,11 +21,29 @@ constexpr std::uint32_t kShortRunsToRetire = 32;
 constexpr std::uint32_t kHotExit = 12;        // exits before a side trace is recorded
 constexpr std::uint8_t kMaxSideFailures = 3;  // failed side recordings before giving up on an exit
 
-// A new reference to the Python object for exit value e.
-PyObject* materialize(const ExitValue& e, const TraceState& ts) {
-  const std::uint64_t bits = exit_bits(e, ts);
+// An int the exit would box written into `old` instead: an exact int that only the frame
+// slot references (so no one can tell it from a new object, the reasoning of the in-place
+// float stores) with as many digits as the value needs, so its block fits. Not for CPython's
+// shared small ints, not while tracemalloc traces (every int is then an allocation as in
+// CPython).
+bool rewrite_int(PyObject* old, long long x) {
+  if (x >= -5 && x <= 256) return false;
+  const unsigned long long m = x < 0 ? 0ULL - static_cast<unsigned long long>(x)
+                                     : static_cast<unsigned long long>(x);
+  const Py_ssize_t n = m < (1ULL << PyLong_SHIFT) ? 1 : m < (1ULL << (2 * PyLong_SHIFT)) ? 2 : 0;
+  if (n == 0 || (Py_SIZE(old) != n && Py_SIZE(old) != -n) || _Py_tracemalloc_config.tracing)
+    return false;
+  auto* l = reinterpret_cast<PyLongObject*>(old);
+  l->ob_digit[0] = static_cast<digit>(m & PyLong_MASK);
+  if (n == 2) l->ob_digit[1] = static_cast<digit>(m >> PyLong_SHIFT);
+  Py_SET_SIZE(old, x < 0 ? -n : n);
+  return true;
+}
+
+// A new reference to the Python object for the bits of a value of `type`.
+PyObject* box(IrType type, std::uint64_t bits) {
   PyObject* o = nullptr;
-  switch (e.type) {
+  switch (type) {
     case IrType::k_obj:
       o = reinterpret_cast<PyObject*>(bits);
       Py_XINCREF(o);
@@ -47,6 +68,10 @@ PyObject* materialize(const ExitValue& e, const TraceState& ts) {
   return o;
 }
 
+PyObject* materialize(const ExitValue& e, const TraceState& ts) {
+  return box(e.type, exit_bits(e, ts));
+}
+
 void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpreterFrame* frame) {
   PyObject** slots = frame->localsplus;
   const ExitValue* vals = t.exit_values.data() + s.start;
@@ -59,29 +84,32 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     big.resize(s.count);
     v = big.data();
   }
-  // Objects first, then floats: a float replacing a frame slot's old exact float that only
-  // the slot references (so no object value names it either) is written into that object in
-  // place, as the in-place list stores do (nothing can tell it from a new float; the exits of
-  // float loops then allocate nothing).
-  bool floats = false;
+  // Objects first, then numbers: a float or int replacing a frame slot's old exact float or
+  // int that only the slot references (so no object value names it either) is written into
+  // that object in place, as the in-place list stores do (nothing can tell it from a new
+  // number; the exits of number loops then allocate little).
+  bool numbers = false;
   for (std::uint32_t k = 0; k < s.count; ++k) {
-    const bool flt = vals[k].type == IrType::k_flt;
-    floats |= flt;
-    v[k] = flt ? nullptr : materialize(vals[k], ts);
+    const bool num = vals[k].type == IrType::k_flt || vals[k].type == IrType::k_int;
+    numbers |= num;
+    v[k] = num ? nullptr : materialize(vals[k], ts);
   }
-  for (std::uint32_t k = 0; floats && k < s.count; ++k) {
+  for (std::uint32_t k = 0; numbers && k < s.count; ++k) {
     if (v[k] != nullptr) continue;
     const ExitValue& e = vals[k];
     PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
-    // An object value naming `old` holds a new reference to it by now: the count says both.
-    const bool reuse = old != nullptr && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1;
-    if (!reuse) {
-      v[k] = materialize(e, ts);
-      continue;
-    }
     const std::uint64_t bits = exit_bits(e, ts);
-    std::memcpy(&reinterpret_cast<PyFloatObject*>(old)->ob_fval, &bits, sizeof bits);
-    v[k] = Py_NewRef(old);  // the store below releases the slot's reference
+    // An object value naming `old` holds a new reference to it by now: the count says both.
+    bool reuse = old != nullptr && Py_REFCNT(old) == 1;
+    if (reuse && e.type == IrType::k_flt && PyFloat_CheckExact(old)) {
+      std::memcpy(&reinterpret_cast<PyFloatObject*>(old)->ob_fval, &bits, sizeof bits);
+    } else {
+      reuse = reuse && e.type == IrType::k_int && PyLong_CheckExact(old) &&
+              rewrite_int(old, static_cast<long long>(bits));
+    }
+    if (reuse) bump(Stat::k_exit_numbers_in_place);
+    // The store below releases the slot's reference.
+    v[k] = reuse ? Py_NewRef(old) : box(e.type, bits);
   }
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const std::uint16_t slot = vals[k].slot;
