@@ -1178,12 +1178,8 @@ op_COMPARE_OP: {
   bool r;
   long a, b;
   if (medium_int(left, &a) && medium_int(right, &b)) {
-    // Without branches on the operator (sites with different operators share the handler's
-    // branches): bit 0, 1 or 2 of the operator's mask answers a < b, a == b or a > b.
-    static constexpr std::uint8_t kIntCmpMasks[6] = {0b001, 0b011, 0b010, 0b101, 0b100, 0b110};
-    static_assert(Py_LT == 0 && Py_LE == 1 && Py_EQ == 2 && Py_NE == 3 && Py_GT == 4 &&
-                  Py_GE == 5);
-    r = (kIntCmpMasks[cmp] >> ((a > b) - (a < b) + 1)) & 1;
+    r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
+      : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
   } else if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {
     double x = PyFloat_AS_DOUBLE(left), y = PyFloat_AS_DOUBLE(right);
     r = cmp == Py_LT ? x < y : cmp == Py_LE ? x <= y : cmp == Py_EQ ? x == y
