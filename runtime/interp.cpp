@@ -1027,7 +1027,7 @@ op_BINARY_OP:
 #define FLOAT_RESULT(value)                                             \
   do {                                                                  \
     const double result_ = (value);                                     \
-    bump_hit(Stat::k_spec_binary_op_hits);                                  \
+    bump_hit(Stat::k_spec_binary_op_hits);                              \
     if (Py_REFCNT(lhs) == 1 && PyFloat_CheckExact(lhs)) {               \
       reinterpret_cast<PyFloatObject*>(lhs)->ob_fval = result_;         \
       --sp;                                                             \
@@ -1049,7 +1049,7 @@ op_BINARY_OP:
 #define INT60_RESULT(value)                                                        \
   do {                                                                              \
     const long result_ = (value);                                                   \
-    bump_hit(Stat::k_spec_binary_op_hits);                                              \
+    bump_hit(Stat::k_spec_binary_op_hits);                                          \
     if (Py_REFCNT(lhs) == 1 && result_ >= KRAIT_SMALL_POS_INTS &&                   \
         result_ < (1L << PyLong_SHIFT)) {                                           \
       Py_SET_SIZE(lhs, 1);                                                          \
@@ -1073,7 +1073,7 @@ op_BINARY_OP:
   double x, y;                                                                            \
   if (int60(lhs, &a) && int60(rhs, &b) && !overflow(a, b, &r)) INT60_RESULT(r);          \
   if (PyLong_CheckExact(lhs) && Py_TYPE(rhs) == Py_TYPE(lhs)) {                           \
-    bump_hit(Stat::k_spec_binary_op_hits);                                                    \
+    bump_hit(Stat::k_spec_binary_op_hits);                                                \
     binop_res =                                                                           \
         long_fn(reinterpret_cast<PyLongObject*>(lhs), reinterpret_cast<PyLongObject*>(rhs)); \
     goto binary_done_silent;                                                              \
@@ -1910,7 +1910,8 @@ op_CALL: SYNC_PREV(); {
           self, sp - total_args, positional, kwnames);
     }
   } else if (function == reinterpret_cast<PyObject*>(&PyRange_Type) && !is_meth &&
-             kwnames == nullptr && ip[1].op == GET_ITER && tstate->recursion_remaining > 0 &&
+             kwnames == nullptr && ip[1].op == GET_ITER && layouts_ok &&
+             tstate->recursion_remaining > 0 &&
              (res = range_iter_direct<jit::RangeIterLayout>(sp - total_args, total_args)) !=
                  nullptr) {
     bump(Stat::k_interp_range_iters);
