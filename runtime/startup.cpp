@@ -1,6 +1,6 @@
 // The `krait` executable's start-up: the same steps as CPython's Py_BytesMain (pre-initialise
 // from argv, read the config, initialise, Py_RunMain), with Krait's work slotted in between:
-// option parsing (errors exit 2 before Python runs), allocator choice, the built-in `krait`
+// option parsing (errors exit 2 before Python runs), allocator and arena choice, the built-in `krait`
 // module, the PEP 523 hook, and the stats dump at exit.
 #include <Python.h>
 
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "arenas.h"
 #include "code_info.h"
 #include "krait/alloc.h"
 #include "krait/krait.h"
@@ -145,6 +146,9 @@ int run_main(int argc, char** argv) {
       KRAIT_LOG(startup, "mimalloc installed for CPython's mem and object domains");
     }
   }
+
+  // Only obmalloc asks for arenas: with PYTHONMALLOC=malloc or mimalloc this is never called.
+  if (opts.arenas) install_arena_allocator();
 
   if (PyImport_AppendInittab("krait", PyInit_krait) < 0) {
     PyConfig_Clear(&config);

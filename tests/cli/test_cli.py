@@ -243,6 +243,39 @@ class KraitOnly(unittest.TestCase):
             self.assertGreaterEqual(int(global_hits), 2900, p.stdout)
             self.assertGreaterEqual(int(subscr_hits), 2900, p.stdout)
 
+    def test_arenas_reused_and_returned(self):
+        # obmalloc's arenas come from Krait's reservations: building and dropping a list of
+        # 300,000 floats several times reuses the kept empty arenas, and dropping a structure
+        # far larger than the 8 kept ones hands the rest back to the kernel (RSS falls).
+        # -X jit-arenas=off leaves CPython's own mmap per arena. PYTHONMALLOC is cleared
+        # (sanitizer runs set it to malloc, which never asks for arenas).
+        prog = textwrap.dedent("""\
+            import krait
+            def rss_kib():
+                with open('/proc/self/statm') as f:
+                    return int(f.read().split()[1]) * 4
+            for _ in range(5):
+                xs = [i * 0.5 for i in range(300000)]
+                del xs
+            big = [str(i) for i in range(1000000)]
+            peak = rss_kib()
+            del big
+            after = rss_kib()
+            s = krait.stats()
+            print(s['arenas_carved'] > 0, s['arenas_reused'] > 20, s['arenas_released'] > 20,
+                  peak - after > 40000, krait.options()['arenas'])
+            """)
+        env = {"PYTHONMALLOC": "", "ASAN_OPTIONS": "detect_leaks=0"}
+        p = run([KRAIT, "-c", prog], env=env)
+        self.assertEqual(p.stdout, "True True True True True\n", p.stderr)
+        p = run([KRAIT, "-X", "jit-arenas=off", "-c", prog], env=env)
+        self.assertEqual(p.stdout, "False False False True False\n", p.stderr)
+        # Every allocator CPython offers still works beside it.
+        for malloc in ("malloc", "debug", "pymalloc_debug", "malloc_debug"):
+            p = run([KRAIT, "-c", "print(sum(len(str(i)) for i in range(200000)))"],
+                    env={"PYTHONMALLOC": malloc, "ASAN_OPTIONS": "detect_leaks=0"})
+            self.assertEqual((p.returncode, p.stdout), (0, "1088890\n"), (malloc, p.stderr))
+
     def test_stock_python_has_no_krait_module(self):
         p = run([PYTHON, "-c", "import krait"])
         self.assertEqual(p.returncode, 1)

@@ -1,0 +1,105 @@
+// Arenas for CPython's small-object allocator (obmalloc), installed with
+// PyObject_SetArenaAllocator. Stock CPython maps every 1 MiB arena with its own mmap and
+// unmaps it as soon as it is empty, so a program that builds and drops big structures pays a
+// page fault per 4 KiB on every round (a quarter of the time of a 200,000-float list
+// comprehension on these machines goes to the kernel). Here arenas are carved out of large
+// 2 MiB-aligned reservations that may be backed by transparent huge pages, and a bounded
+// number of empty arenas is kept mapped for reuse; the rest go back to the kernel at once.
+#include "arenas.h"
+
+#include <Python.h>
+#include <sys/mman.h>
+
+#include <cstdint>
+
+#include "krait/stats.h"
+
+namespace krait {
+
+namespace {
+
+constexpr std::size_t kArenaSize = std::size_t{1} << 20;  // obmalloc's arena on 64-bit targets
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+// Address space reserved per mmap; only touched pages count towards RSS.
+constexpr std::size_t kChunkSize = std::size_t{64} << 20;
+// The first arenas of a process (start-up and small scripts) stay on 4 KiB pages, so a
+// short-lived python3.11-sized program keeps python3.11's RSS.
+constexpr std::size_t kSmallPageArenas = 8;
+// Empty arenas kept mapped for reuse (8 MiB); beyond that they are returned at once. 8 keeps
+// most of the gain (prefix_sums: 0.28 s with 8, 32 or 16 kept, 0.35 s with none) for 1-3 MiB
+// more peak RSS; 32 cost string_build 15 MiB.
+constexpr int kMaxRetained = 8;
+
+struct ArenaState {
+  char* next = nullptr;  // carving cursor in the current reservation
+  char* end = nullptr;
+  std::size_t carved = 0;  // arenas carved since start-up
+  void* retained[kMaxRetained];
+  int n_retained = 0;
+};
+
+ArenaState g_arenas;
+
+void* map_plain(std::size_t size) {
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? nullptr : p;
+}
+
+bool new_reservation(bool huge) {
+  std::size_t want = kChunkSize + kHugePage;
+  char* p = static_cast<char*>(map_plain(want));
+  if (!p) return false;
+  auto addr = reinterpret_cast<std::uintptr_t>(p);
+  std::uintptr_t aligned = (addr + kHugePage - 1) & ~(kHugePage - 1);
+  std::size_t head = aligned - addr;
+  if (head) munmap(p, head);
+  std::size_t tail = kHugePage - head;
+  if (tail) munmap(reinterpret_cast<char*>(aligned) + kChunkSize, tail);
+  // A kernel without transparent huge pages refuses the advice; 4 KiB pages then.
+  if (huge) madvise(reinterpret_cast<char*>(aligned), kChunkSize, MADV_HUGEPAGE);
+  g_arenas.next = reinterpret_cast<char*>(aligned);
+  g_arenas.end = g_arenas.next + kChunkSize;
+  bump(Stat::k_arena_reservations);
+  return true;
+}
+
+// Called by obmalloc with the GIL held (as every PyObject_Malloc is).
+void* arena_alloc(void*, std::size_t size) {
+  if (size != kArenaSize) return map_plain(size);
+  if (g_arenas.n_retained > 0) {
+    bump(Stat::k_arenas_reused);
+    return g_arenas.retained[--g_arenas.n_retained];
+  }
+  if (g_arenas.next == g_arenas.end) {
+    // The small-page arenas get a reservation of their own, so that the huge-page advice
+    // never covers them.
+    bool huge = g_arenas.carved >= kSmallPageArenas;
+    if (!new_reservation(huge)) return nullptr;
+    if (!huge) g_arenas.end = g_arenas.next + kSmallPageArenas * kArenaSize;
+  }
+  void* arena = g_arenas.next;
+  g_arenas.next += kArenaSize;
+  ++g_arenas.carved;
+  bump(Stat::k_arenas_carved);
+  return arena;
+}
+
+void arena_free(void*, void* ptr, std::size_t size) {
+  if (size == kArenaSize && g_arenas.n_retained < kMaxRetained) {
+    g_arenas.retained[g_arenas.n_retained++] = ptr;
+    return;
+  }
+  // Unmapping part of a reservation is fine: the rest stays mapped, and the kernel splits a
+  // huge page the range cuts through.
+  munmap(ptr, size);
+  bump(Stat::k_arenas_released);
+}
+
+}  // namespace
+
+void install_arena_allocator() {
+  PyObjectArenaAllocator alloc = {nullptr, arena_alloc, arena_free};
+  PyObject_SetArenaAllocator(&alloc);
+}
+
+}  // namespace krait
