@@ -40,6 +40,10 @@ const PyTypeObject* known_pytype(const IrBuffer& buf, IrRef r);
 bool peel_loop(IrBuffer& buf, const std::vector<IrRef>& end_slots, std::uint16_t entry_depth,
                std::int32_t header_pc, const char** why);
 
+// A failed GTRUE/GFALSE knows its bool: the guard's own snapshot takes the constant
+// (opt_guard.cpp), so a compare feeding only the guard needs no register.
+void fold_guard_bools(IrBuffer& buf);
+
 // Removes pure instructions nothing uses (opt_dce.cpp); renumbers refs and snapshots.
 // Returns the old ref -> new ref map (kNoRef for removed instructions).
 // `extra_live` lists values used outside the IR (a side trace's LINK moves); they are kept

@@ -151,6 +151,7 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   for (const Trace::LinkMove& m : t.link_moves) link_srcs.push_back(m.src);
   std::vector<IrRef> live = keep;
   live.insert(live.end(), link_srcs.begin(), link_srcs.end());
+  fold_guard_bools(ir);
   std::vector<IrRef> dce_map = dce(ir, &live);
   for (std::size_t k = 0; k < t.link_moves.size(); ++k) t.link_moves[k].src = live[keep.size() + k];
   std::string bad = ir_verify(ir);

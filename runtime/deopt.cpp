@@ -28,8 +28,8 @@ constexpr std::uint8_t kMaxSideFailures = 3;  // failed side recordings before g
 // CPython).
 bool rewrite_int(PyObject* old, long long x) {
   if (x >= -5 && x <= 256) return false;
-  const unsigned long long m = x < 0 ? 0ULL - static_cast<unsigned long long>(x)
-                                     : static_cast<unsigned long long>(x);
+  const unsigned long long m =
+      x < 0 ? 0ULL - static_cast<unsigned long long>(x) : static_cast<unsigned long long>(x);
   const Py_ssize_t n = m < (1ULL << PyLong_SHIFT) ? 1 : m < (1ULL << (2 * PyLong_SHIFT)) ? 2 : 0;
   if (n == 0 || (Py_SIZE(old) != n && Py_SIZE(old) != -n) || _Py_tracemalloc_config.tracing)
     return false;
@@ -146,6 +146,13 @@ ExitValue resolve_exit_value(const IrBuffer& ir, const std::vector<Loc, Allocato
                              IrRef r, std::uint16_t slot) {
   ExitValue v;
   v.slot = slot;
+  if (r == kNoRef) {
+    // A value DCE removed from a snapshot no guard uses (a side trace's entry snapshot whose
+    // inherited values the trace never reads): nothing can exit through it.
+    v.type = IrType::k_void;
+    v.src = Loc::kNone;
+    return v;
+  }
   v.type = ir.type_of(r);
   if (is_const(r)) {
     v.src = ExitValue::kConst;

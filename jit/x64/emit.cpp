@@ -93,6 +93,23 @@ class X64Emitter {
   void store_xmm(IrRef r, const x86::Xmm& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
+  // Whether g is a GTRUE/GFALSE on the int compare just before it that nothing else reads
+  // (not even g's snapshot): the compare then branches to g's exit itself.
+  bool fused_guard(IrRef g) const {
+    if (g == 0 || g >= buf_.size()) return false;
+    const IrIns& in = buf_.at(g);
+    if ((in.op != IrOp::GTRUE && in.op != IrOp::GFALSE) || in.a != g - 1) return false;
+    const IrOp c = buf_.at(g - 1).op;
+    if (c != IrOp::LT && c != IrOp::LE && c != IrOp::GT && c != IrOp::GE && c != IrOp::EQ &&
+        c != IrOp::NE)
+      return false;
+    if (ra_.last_use[g - 1] != g) return false;
+    const Snapshot& s = buf_.snaps[in.lit];
+    for (std::uint32_t k = 0; k < s.count; ++k) {
+      if (buf_.snap_entries[s.start + k].ref == g - 1) return false;
+    }
+    return true;
+  }
   void emit_stlist_call(IrRef i);
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                    const std::function<void()>& after = nullptr);
@@ -272,6 +289,7 @@ void X64Emitter::emit_ins(IrRef i) {
       return;
     case IrOp::GTRUE:
     case IrOp::GFALSE: {
+      if (fused_guard(i)) return;  // emitted with its compare
       const x86::Gp r = gp_in(in.a, kA);
       a_.test(r, r);
       if (in.op == IrOp::GTRUE)
@@ -459,6 +477,24 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::EQ:
     case IrOp::NE:
       cmp_ops(in.a, in.b);
+      if (fused_guard(i + 1)) {
+        // The guard's exit is taken when the compare's outcome is the opposite of the one
+        // the guard requires.
+        const IrIns& g = buf_.at(i + 1);
+        const bool exit_if_true = g.op == IrOp::GFALSE;
+        static constexpr x86::CondCode kCond[] = {x86::CondCode::kL, x86::CondCode::kLE,
+                                                  x86::CondCode::kG, x86::CondCode::kGE,
+                                                  x86::CondCode::kE, x86::CondCode::kNE};
+        const int k = in.op == IrOp::LT   ? 0
+                      : in.op == IrOp::LE ? 1
+                      : in.op == IrOp::GT ? 2
+                      : in.op == IrOp::GE ? 3
+                      : in.op == IrOp::EQ ? 4
+                                          : 5;
+        const x86::CondCode cc = exit_if_true ? kCond[k] : x86::negateCond(kCond[k]);
+        a_.j(cc, exit_label(g.lit));
+        return;
+      }
       if (in.op == IrOp::LT) a_.setl(kA.r8());
       if (in.op == IrOp::LE) a_.setle(kA.r8());
       if (in.op == IrOp::GT) a_.setg(kA.r8());

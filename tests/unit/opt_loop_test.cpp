@@ -179,5 +179,57 @@ TEST_F(OptLoopTest, DceRemovesUnusedValuesAndRenumbers) {
   EXPECT_EQ(ir_dump(b, true), before);
 }
 
+// A failed GTRUE/GFALSE knows its bool: its own snapshot takes the constant (the compare is
+// then read by the guard alone), a snapshot another guard shares keeps the value.
+TEST_F(OptLoopTest, FailedBoolGuardsPutTheirKnownValueInTheirSnapshot) {
+  IrBuffer b;
+  const IrRef x = b.append(IrOp::PVAL, IrType::k_int, kNoRef, kNoRef, 0);
+  const IrRef lt = b.append(IrOp::LT, IrType::k_bool, x, b.kint(10));
+  const SnapEntry e0[] = {{1, x}, {2, lt}};
+  b.add_snapshot(5, 3, e0, 2);
+  b.append(IrOp::GTRUE, IrType::k_void, lt, kNoRef, 0);
+  const IrRef eq = b.append(IrOp::EQ, IrType::k_bool, x, b.kint(3));
+  const SnapEntry e1[] = {{2, eq}};
+  b.add_snapshot(7, 3, e1, 1);
+  b.append(IrOp::GFALSE, IrType::k_void, eq, kNoRef, 1);
+  const IrRef ne = b.append(IrOp::NE, IrType::k_bool, x, b.kint(4));
+  const SnapEntry e2[] = {{2, ne}};
+  b.add_snapshot(9, 3, e2, 1);
+  b.append(IrOp::GFALSE, IrType::k_void, ne, kNoRef, 2);
+  b.append(IrOp::GNE, IrType::k_void, x, b.kint(0), 2);  // shares snapshot #2
+  ASSERT_EQ(ir_verify(b), "");
+  fold_guard_bools(b);
+  dce(b);
+  ASSERT_EQ(ir_verify(b), "");
+  EXPECT_EQ(ir_dump(b, true),
+            "0000   i PVAL      \n"
+            "0001   b LT        0000  #10\n"
+            ".... SNAP #0 pc=5 depth=3 [1=0000 2=#false]\n"
+            "0002 > v GTRUE     0001  @0\n"
+            "0003   b EQ        0000  #3\n"
+            ".... SNAP #1 pc=7 depth=3 [2=#true]\n"
+            "0004 > v GFALSE    0003  @1\n"
+            "0005   b NE        0000  #4\n"
+            ".... SNAP #2 pc=9 depth=3 [2=0005]\n"
+            "0006 > v GFALSE    0005  @2\n"
+            "0007 > v GNE       0000  #0  @2\n");
+}
+
+// A snapshot no guard uses may keep a value DCE removed (a side trace's entry snapshot whose
+// inherited values the trace never reads): resolving its exit values must not read it.
+TEST_F(OptLoopTest, GuardlessSnapshotWithRemovedValueResolves) {
+  IrBuffer b;
+  const IrRef x = b.append(IrOp::PVAL, IrType::k_int, kNoRef, kNoRef, 0);
+  const SnapEntry e0[] = {{1, x}};
+  b.add_snapshot(5, 3, e0, 1);
+  b.append(IrOp::SLOAD, IrType::k_obj, kNoRef, kNoRef, 0);
+  dce(b);
+  ASSERT_EQ(b.snap_entries[0].ref, kNoRef);
+  std::vector<Loc, Allocator<Loc>> locs(b.size());
+  const ExitValue v = resolve_exit_value(b, locs, b.snap_entries[0].ref, 1);
+  EXPECT_EQ(v.src, Loc::kNone);
+  EXPECT_EQ(v.slot, 1);
+}
+
 }  // namespace
 }  // namespace krait::jit
