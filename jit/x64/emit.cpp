@@ -93,15 +93,15 @@ class X64Emitter {
   void store_xmm(IrRef r, const x86::Xmm& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
-  // Whether g is a GTRUE/GFALSE on the int compare just before it that nothing else reads
-  // (not even g's snapshot): the compare then branches to g's exit itself.
+  // Whether g is a GTRUE/GFALSE on the int or ordered float compare just before it that nothing
+  // else reads (not even g's snapshot): the compare then branches to g's exit itself.
   bool fused_guard(IrRef g) const {
     if (g == 0 || g >= buf_.size()) return false;
     const IrIns& in = buf_.at(g);
     if ((in.op != IrOp::GTRUE && in.op != IrOp::GFALSE) || in.a != g - 1) return false;
     const IrOp c = buf_.at(g - 1).op;
     if (c != IrOp::LT && c != IrOp::LE && c != IrOp::GT && c != IrOp::GE && c != IrOp::EQ &&
-        c != IrOp::NE)
+        c != IrOp::NE && c != IrOp::FLT && c != IrOp::FLE && c != IrOp::FGT && c != IrOp::FGE)
       return false;
     if (ra_.last_use[g - 1] != g) return false;
     const Snapshot& s = buf_.snaps[in.lit];
@@ -581,19 +581,21 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::FNE:
       load_xmm(kFa, in.a);
       load_xmm(kFb, in.b);
-      // Unordered (NaN) compares are false except !=, as in C and CPython.
-      if (in.op == IrOp::FLT || in.op == IrOp::FLE) {
-        a_.ucomisd(kFb, kFa);
-        if (in.op == IrOp::FLT)
-          a_.seta(kA.r8());
+      // Unordered (NaN) compares are false except !=, as in C and CPython: < and <= are
+      // b > a and b >= a, whose "above" conditions are false when unordered.
+      if (in.op != IrOp::FEQ && in.op != IrOp::FNE) {
+        if (in.op == IrOp::FLT || in.op == IrOp::FLE)
+          a_.ucomisd(kFb, kFa);
         else
-          a_.setae(kA.r8());
-      } else if (in.op == IrOp::FGT || in.op == IrOp::FGE) {
-        a_.ucomisd(kFa, kFb);
-        if (in.op == IrOp::FGT)
-          a_.seta(kA.r8());
-        else
-          a_.setae(kA.r8());
+          a_.ucomisd(kFa, kFb);
+        const x86::CondCode holds =
+            (in.op == IrOp::FLT || in.op == IrOp::FGT) ? x86::CondCode::kA : x86::CondCode::kAE;
+        if (fused_guard(i + 1)) {
+          const IrIns& g = buf_.at(i + 1);
+          a_.j(g.op == IrOp::GFALSE ? holds : x86::negateCond(holds), exit_label(g.lit));
+          return;
+        }
+        a_.set(holds, kA.r8());
       } else {
         a_.ucomisd(kFa, kFb);
         if (in.op == IrOp::FEQ) {
