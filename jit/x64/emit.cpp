@@ -79,10 +79,23 @@ class X64Emitter {
     *v = static_cast<std::int32_t>(x);
     return true;
   }
+  // Where a pure integer instruction (no exit) computes: straight in its result's register,
+  // unless that register holds its second operand, which is read after the first is loaded.
+  // A guard cannot do this: its exit may still need the old content of the register.
+  x86::Gp pure_dst(IrRef i) const {
+    const Loc& l = loc(i);
+    if (l.kind != Loc::kGpr) return kA;
+    const IrRef b = buf_.at(i).b;
+    if (b != kNoRef && !is_const(b) && loc(b).kind == Loc::kGpr && loc(b).index == l.index)
+      return kA;
+    return x86::gpq(l.index);
+  }
   void cmp_ops(IrRef a, IrRef b) {
     const x86::Gp ra = gp_in(a, kA);
     std::int32_t v;
-    if (imm32_of(b, &v)) {
+    if (imm32_of(b, &v) && v == 0) {
+      a_.test(ra, ra);  // the same flags as cmp ra, 0
+    } else if (imm32_of(b, &v)) {
       a_.cmp(ra, v);
     } else {
       a_.cmp(ra, gp_in(b, kB));
@@ -444,32 +457,35 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::BAND:
     case IrOp::BOR:
     case IrOp::BXOR: {
-      load_gp(kA, in.a);
+      const x86::Gp d = pure_dst(i);
+      load_gp(d, in.a);
       std::int32_t v;
       if (imm32_of(in.b, &v)) {
-        if (in.op == IrOp::ADD) a_.add(kA, v);
-        if (in.op == IrOp::SUB) a_.sub(kA, v);
-        if (in.op == IrOp::MUL) a_.imul(kA, kA, v);
-        if (in.op == IrOp::BAND) a_.and_(kA, v);
-        if (in.op == IrOp::BOR) a_.or_(kA, v);
-        if (in.op == IrOp::BXOR) a_.xor_(kA, v);
+        if (in.op == IrOp::ADD) a_.add(d, v);
+        if (in.op == IrOp::SUB) a_.sub(d, v);
+        if (in.op == IrOp::MUL) a_.imul(d, d, v);
+        if (in.op == IrOp::BAND) a_.and_(d, v);
+        if (in.op == IrOp::BOR) a_.or_(d, v);
+        if (in.op == IrOp::BXOR) a_.xor_(d, v);
       } else {
         const x86::Gp rb = gp_in(in.b, kB);
-        if (in.op == IrOp::ADD) a_.add(kA, rb);
-        if (in.op == IrOp::SUB) a_.sub(kA, rb);
-        if (in.op == IrOp::MUL) a_.imul(kA, rb);
-        if (in.op == IrOp::BAND) a_.and_(kA, rb);
-        if (in.op == IrOp::BOR) a_.or_(kA, rb);
-        if (in.op == IrOp::BXOR) a_.xor_(kA, rb);
+        if (in.op == IrOp::ADD) a_.add(d, rb);
+        if (in.op == IrOp::SUB) a_.sub(d, rb);
+        if (in.op == IrOp::MUL) a_.imul(d, rb);
+        if (in.op == IrOp::BAND) a_.and_(d, rb);
+        if (in.op == IrOp::BOR) a_.or_(d, rb);
+        if (in.op == IrOp::BXOR) a_.xor_(d, rb);
       }
-      store_gp(i, kA);
+      store_gp(i, d);
       return;
     }
-    case IrOp::SAR:
-      load_gp(kA, in.a);
-      a_.sar(kA, static_cast<std::uint32_t>(buf_.konst(in.b).i));
-      store_gp(i, kA);
+    case IrOp::SAR: {
+      const x86::Gp d = pure_dst(i);
+      load_gp(d, in.a);
+      a_.sar(d, static_cast<std::uint32_t>(buf_.konst(in.b).i));
+      store_gp(i, d);
       return;
+    }
     case IrOp::LT:
     case IrOp::LE:
     case IrOp::GT:
