@@ -1,7 +1,8 @@
 // What the two backends (jit/x64/emit.cpp, jit/arm64/emit.cpp) share beyond the instruction
-// set: which C helper an op calls, the moves a back-edge or a side trace's LINK makes and the order
-// that makes them a parallel assignment, the registers a helper call must preserve, and installing
-// assembled code into the code cache with its exit-stub and loop offsets.
+// set: which C helper an op calls, which guards branch with their compare, the moves a back-edge or
+// a side trace's LINK makes and the order that makes them a parallel assignment, the registers a
+// helper call must preserve, and installing assembled code into the code cache with its exit-stub
+// and loop offsets.
 #pragma once
 
 #include <asmjit/core.h>
@@ -42,6 +43,11 @@ void order_moves(const RegAllocResult& ra, std::vector<PendingMove> moves,
 // its snapshot names it.
 std::vector<Loc> live_across_call(const IrBuffer& buf, const RegAllocResult& ra, IrRef at,
                                   bool (*caller_saved)(const Loc&));
+
+// Whether g is a GTRUE/GFALSE on the compare (int or float) just before it that nothing else
+// reads, not even g's snapshot (fold_guard_bools put the known value there): the backend
+// then branches to g's exit on the compare's flags and emits nothing for g.
+bool fused_compare_guard(const IrBuffer& buf, const RegAllocResult& ra, IrRef g);
 
 // The C helper (jit/helpers.cpp) that op FMOD, FFLOORDIV, FPOW, STLIST, LAPPEND, LITER, RITER,
 // SSTORE or NEWLIST calls for a value operand of type `value`.

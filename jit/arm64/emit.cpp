@@ -111,6 +111,15 @@ class Arm64Emitter {
   void store_fp(IrRef r, const a64::VecD& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
+  // After compare i set the flags (`cc`: the compare holds): when its guard branches with it,
+  // the branch to the guard's exit on the failing outcome. Each of the twelve compares is one
+  // condition, unordered floats included, so its negation is exactly the bool's complement.
+  bool branch_to_guard(IrRef i, a64::CondCode cc) {
+    if (!fused_compare_guard(buf_, ra_, i + 1)) return false;
+    const IrIns& g = buf_.at(i + 1);
+    a_.b(g.op == IrOp::GFALSE ? cc : a64::negateCond(cc), exit_label(g.lit));
+    return true;
+  }
   void emit_stlist_call(IrRef i);
   // `after` runs before the saved registers come back (x0/d0 may be among them): it must
   // take the helper's result out of x0/d0 into a scratch register.
@@ -408,6 +417,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
       return;
     case IrOp::GTRUE:
     case IrOp::GFALSE: {
+      if (fused_compare_guard(buf_, ra_, i)) return;  // emitted with its compare
       const a64::GpX r = gp_in(in.a, kA);
       if (in.op == IrOp::GTRUE)
         a_.cbz(r, exit_label(in.lit));
@@ -527,6 +537,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
       if (in.op == IrOp::GT) cc = a64::CondCode::kGT;
       if (in.op == IrOp::GE) cc = a64::CondCode::kGE;
       if (in.op == IrOp::NE) cc = a64::CondCode::kNE;
+      if (branch_to_guard(i, cc)) return;
       a_.cset(kA, Imm(static_cast<std::uint32_t>(cc)));
       store_gp(i, kA);
       return;
@@ -613,6 +624,7 @@ void Arm64Emitter::emit_ins(IrRef i) {
       if (in.op == IrOp::FGT) cc = a64::CondCode::kGT;
       if (in.op == IrOp::FGE) cc = a64::CondCode::kGE;
       if (in.op == IrOp::FNE) cc = a64::CondCode::kNE;
+      if (branch_to_guard(i, cc)) return;
       a_.cset(kA, Imm(static_cast<std::uint32_t>(cc)));
       store_gp(i, kA);
       return;

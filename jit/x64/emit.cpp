@@ -106,22 +106,12 @@ class X64Emitter {
   void store_xmm(IrRef r, const x86::Xmm& src);
   Label exit_label(std::uint16_t snap);
   void emit_ins(IrRef i);
-  // Whether g is a GTRUE/GFALSE on the int or ordered float compare just before it that nothing
-  // else reads (not even g's snapshot): the compare then branches to g's exit itself.
+  // g branches with its compare (fused_compare_guard); x86's float == and != need two flag
+  // tests, so those keep their setcc.
   bool fused_guard(IrRef g) const {
-    if (g == 0 || g >= buf_.size()) return false;
-    const IrIns& in = buf_.at(g);
-    if ((in.op != IrOp::GTRUE && in.op != IrOp::GFALSE) || in.a != g - 1) return false;
+    if (!fused_compare_guard(buf_, ra_, g)) return false;
     const IrOp c = buf_.at(g - 1).op;
-    if (c != IrOp::LT && c != IrOp::LE && c != IrOp::GT && c != IrOp::GE && c != IrOp::EQ &&
-        c != IrOp::NE && c != IrOp::FLT && c != IrOp::FLE && c != IrOp::FGT && c != IrOp::FGE)
-      return false;
-    if (ra_.last_use[g - 1] != g) return false;
-    const Snapshot& s = buf_.snaps[in.lit];
-    for (std::uint32_t k = 0; k < s.count; ++k) {
-      if (buf_.snap_entries[s.start + k].ref == g - 1) return false;
-    }
-    return true;
+    return c != IrOp::FEQ && c != IrOp::FNE;
   }
   void emit_stlist_call(IrRef i);
   void call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
