@@ -100,20 +100,23 @@ class Recorder {
     if (parent && exit_linkable(parent, parent_exit)) inherit(parent, parent_exit);
   }
 
-  // Whether a side trace from this exit can be entered from the exit stub itself: the root
-  // must know what its PHIs carry, and the exit must lie where the loop's invariants exist
-  // (the root's body, or a side trace entered that way).
+  // Whether a side trace from this exit can be entered from the exit stub itself (its values
+  // taken from the parent's registers): the root must know what its PHIs carry, and the
+  // parent must be the root or a side trace entered that way. Whether it may also continue
+  // in the root's loop is decided by where the exit lies (loop_ready).
   static bool exit_linkable(const Trace* parent, std::uint32_t exit) {
     const Trace* root = parent->root;
     if (!root->linkable) return false;
     if (parent->ir.snaps[exit].flags & (kSnapBreaker | kSnapLink)) return false;
-    return parent == root ? exit >= root->first_body_snap : parent->patched;
+    return parent == root || parent->patched;
   }
 
   // Register mode: the frame still holds the root's entry state, and the values of the
   // parent's snapshot come from the parent's registers (PVALs pinned to its locations).
   void inherit(const Trace* parent, std::uint32_t exit) {
     trace_->patched = true;
+    trace_->loop_ready =
+        parent == parent->root ? exit >= parent->root->first_body_snap : parent->loop_ready;
     entry_depth_ = parent->root->entry_depth;
     trace_->entry_depth = entry_depth_;
     const IrBuffer& pir = parent->ir;
@@ -588,10 +591,10 @@ bool Recorder::rec_for_iter(const Instr* ip) {
 }
 
 // The end of an inner loop in a side trace, on its way through the enclosing loop's body: the
-// range, list, tuple or reversed-list iterator is exhausted (guarded), FOR_ITER pops it and jumps past the
-// loop. The trace does not release it: the frame slot keeps its reference, which the exit's
-// restore releases (nothing in a trace can observe the difference), or the next GET_ITER of a
-// list into the same slot reuses the object.
+// range, list, tuple or reversed-list iterator is exhausted (guarded), FOR_ITER pops it and jumps
+// past the loop. The trace does not release it: the frame slot keeps its reference, which the
+// exit's restore releases (nothing in a trace can observe the difference), or the next GET_ITER of
+// a list into the same slot reuses the object.
 bool Recorder::rec_for_iter_end(Ref it, PyObject* o, const Instr* ip) {
   PyTypeObject* t = Py_TYPE(o);
   IrBuffer& ir = trace_->ir;
@@ -1419,7 +1422,7 @@ RecordStep Recorder::close() {
     }
     pc_ = header_;
     snap_ = -1;
-    if (!t->patched || !link_to_root()) {
+    if (!t->patched || !t->loop_ready || !link_to_root()) {
       // Through the runtime: the root is entered again from the frame.
       snap_ = -1;
       emit(IrOp::EXIT, IrType::k_void);

@@ -83,7 +83,7 @@ struct Trace {
   IrBuffer ir;
   std::vector<Loc, Allocator<Loc>> locs;                             // per instruction ref
   std::vector<std::uint32_t, Allocator<std::uint32_t>> exit_counts;  // per snapshot
-  std::vector<ExitValue, Allocator<ExitValue>> exit_values;  // per ir.snap_entries entry
+  std::vector<ExitValue, Allocator<ExitValue>> exit_values;          // per ir.snap_entries entry
   std::vector<PyObject*, Allocator<PyObject*>> held;  // strong refs to identity-guarded objects
   void* mcode = nullptr;
   std::size_t mcode_size = 0;
@@ -104,10 +104,10 @@ struct Trace {
   // Register-level linking of side traces (see jit/trace.cpp). For a root: where its loop
   // starts, what each PHI carries (so a side trace can produce it), which registers and spill
   // slots hold values across the loop (a side trace must leave them alone), and the first
-  // snapshot of the loop body (exits before it cannot link: the loop's invariants do not
-  // exist yet). For every trace: the offset of each snapshot's exit stub (patched to jump to
-  // a side trace). For a side trace: the parent locations its PVALs read, and the moves its
-  // LINK makes.
+  // snapshot of the loop body (side traces from exits before it cannot LINK: the loop's
+  // invariants do not exist yet). For every trace: the offset of each snapshot's exit stub (patched
+  // to jump to a side trace). For a side trace: the parent locations its PVALs read, and the moves
+  // its LINK makes.
   struct PhiMeaning {
     Loc dst;  // the PHI's pre-loop value's location
     IrType type;
@@ -131,6 +131,10 @@ struct Trace {
   };
   std::vector<LinkMove> link_moves;
   bool patched = false;  // entered from its parent's patched exit stub
+  // A patched side trace whose entry lies where the root's loop invariants are in their
+  // registers (an exit of the root's body, or of such a side trace): only it may continue in
+  // the root's loop (LINK). One from the root's pre-roll leaves through the runtime instead.
+  bool loop_ready = false;
   // A root whose loop lies inside another loop: its natural exits (the loop ending) grow side
   // traces through the outer loop back to the header.
   bool enclosed = false;
