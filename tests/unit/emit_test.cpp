@@ -826,6 +826,65 @@ TEST_P(EmitTest, RiterReusesOnlyAUniqueRangeIterator) {
 
 // --- arithmetic ------------------------------------------------------------------------------
 
+// // and % by constant divisors (the x86-64 backend multiplies by a reciprocal instead of
+// dividing): Python's floor semantics for every sign and the extremes of int64, with the
+// operands in registers, spilled, or in registers a call or the multiply clobbers.
+TEST_P(EmitTest, IntDivisionByConstantsMatchPython) {
+  const std::int64_t divisors[] = {
+      2, 3, 5, 6, 7, 10, 16, 100, 641, 1000, 12345, 1 << 20, (1 << 30) + 1, 2147483647};
+  const std::int64_t vals[] = {0,
+                               1,
+                               -1,
+                               2,
+                               -2,
+                               9,
+                               -9,
+                               10,
+                               -10,
+                               11,
+                               -11,
+                               99,
+                               -99,
+                               1 << 20,
+                               -(1 << 20),
+                               123456789012345,
+                               -123456789012345,
+                               kMax,
+                               kMax - 1,
+                               kMin,
+                               kMin + 1};
+  for (const RegFile* regs : {&regs(), &kAllSpilled, &clobbered(), &two_regs()}) {
+    for (std::int64_t dv : divisors) {
+      Prog p;
+      const IrRef sa = p.sload(0);
+      const std::uint16_t s0 = p.snap({sa});
+      const IrRef a = p.ins(IrOp::UNBOXI, IrType::k_int, sa, kNoRef, s0);
+      const std::uint16_t s1 = p.snap({a});
+      const IrRef q = p.ins(IrOp::FLOORDIV, IrType::k_int, a, p.ki(dv), s1);
+      const IrRef r = p.ins(IrOp::MOD, IrType::k_int, a, p.ki(dv), s1);
+      p.loop();
+      const std::uint16_t s_end = p.snap({a, q, r});
+      p.guard(IrOp::GTRUE, p.b.kbool(false), kNoRef, s_end);
+      p.close();
+      ASSERT_TRUE(p.compile(*regs));
+      if (!runs_here()) continue;
+      for (std::int64_t x : vals) {
+        Slots s({PyLong_FromLongLong(x)});
+        ASSERT_EQ(p.run(s.v), s_end);
+        std::int64_t wq = x / dv, wr = x % dv;
+        if (wr != 0 && ((wr < 0) != (dv < 0))) {
+          wq -= 1;
+          wr += dv;
+        }
+        const std::string what = std::to_string(x) + " by " + std::to_string(dv);
+        EXPECT_EQ(p.ival(q), wq) << what;
+        EXPECT_EQ(p.ival(r), wr) << what;
+        EXPECT_EQ(p.ival(a), x) << what;
+      }
+    }
+  }
+}
+
 // Every int op on two int64s from slots 0 and 1, results read at a final exit; FLOORDIV and
 // MOD exit on a zero divisor (and // on min // -1) with the values computed before them.
 struct IntOps {
