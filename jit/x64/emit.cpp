@@ -90,6 +90,10 @@ class X64Emitter {
       return kA;
     return x86::gpq(l.index);
   }
+  // Where a load (no exit) puts its value: straight in its result's register.
+  x86::Gp result_gp(IrRef i) const {
+    return loc(i).kind == Loc::kGpr ? x86::gpq(loc(i).index) : kA;
+  }
   void cmp_ops(IrRef a, IrRef b) {
     const x86::Gp ra = gp_in(a, kA);
     std::int32_t v;
@@ -307,13 +311,20 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::LINK:
       emit_link();
       return;
-    case IrOp::GTYPE:
-      load_gp(kA, in.a);
-      a_.mov(kA, x86::qword_ptr(kA, offsetof(PyObject, ob_type)));
-      a_.mov(kB, reinterpret_cast<std::uint64_t>(buf_.konst(in.b).p));
-      a_.cmp(kA, kB);
+    case IrOp::GTYPE: {
+      const x86::Gp obj = gp_in(in.a, kA);
+      const auto type = reinterpret_cast<std::uint64_t>(buf_.konst(in.b).p);
+      const x86::Mem ob_type = x86::qword_ptr(obj, offsetof(PyObject, ob_type));
+      if (type <= static_cast<std::uint64_t>(INT32_MAX)) {
+        // Static types of a non-PIE executable (int, float, list, ...) fit an immediate.
+        a_.cmp(ob_type, static_cast<std::int32_t>(type));
+      } else {
+        a_.mov(kB, type);
+        a_.cmp(ob_type, kB);
+      }
       a_.jne(exit_label(in.lit));
       return;
+    }
     case IrOp::GEQ:
     case IrOp::GNE:
     case IrOp::GLT:
@@ -401,12 +412,13 @@ void X64Emitter::emit_ins(IrRef i) {
       });
       return;
     }
-    case IrOp::UNBOXF:
+    case IrOp::UNBOXF: {
       if (!has_result) return;
-      load_gp(kA, in.a);
-      a_.movsd(kFa, x86::qword_ptr(kA, offsetof(PyFloatObject, ob_fval)));
-      store_xmm(i, kFa);
+      const x86::Xmm d = loc(i).kind == Loc::kXmm ? x86::xmm(loc(i).index) : kFa;
+      a_.movsd(d, x86::qword_ptr(gp_in(in.a, kA), offsetof(PyFloatObject, ob_fval)));
+      store_xmm(i, d);
       return;
+    }
     case IrOp::ADDOV:
     case IrOp::SUBOV:
     case IrOp::MULOV: {
@@ -563,21 +575,28 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::FADD:
     case IrOp::FSUB:
     case IrOp::FMUL:
-    case IrOp::FDIV:
-      load_xmm(kFb, in.b);
+    case IrOp::FDIV: {
+      // b stays where it is when it has a register; the result is computed in its own
+      // register unless that is b's (FDIV's exit comes before anything is written).
+      const x86::Xmm b =
+          !is_const(in.b) && loc(in.b).kind == Loc::kXmm ? x86::xmm(loc(in.b).index) : kFb;
+      if (b == kFb) load_xmm(kFb, in.b);
       if (in.op == IrOp::FDIV) {
         // A zero divisor (either sign) exits: the interpreter raises ZeroDivisionError.
-        a_.movq(kB, kFb);
+        a_.movq(kB, b);
         a_.shl(kB, 1);
         a_.jz(exit_label(in.lit));
       }
-      load_xmm(kFa, in.a);
-      if (in.op == IrOp::FADD) a_.addsd(kFa, kFb);
-      if (in.op == IrOp::FSUB) a_.subsd(kFa, kFb);
-      if (in.op == IrOp::FMUL) a_.mulsd(kFa, kFb);
-      if (in.op == IrOp::FDIV) a_.divsd(kFa, kFb);
-      store_xmm(i, kFa);
+      x86::Xmm d = kFa;
+      if (loc(i).kind == Loc::kXmm && loc(i).index != b.id()) d = x86::xmm(loc(i).index);
+      load_xmm(d, in.a);
+      if (in.op == IrOp::FADD) a_.addsd(d, b);
+      if (in.op == IrOp::FSUB) a_.subsd(d, b);
+      if (in.op == IrOp::FMUL) a_.mulsd(d, b);
+      if (in.op == IrOp::FDIV) a_.divsd(d, b);
+      store_xmm(i, d);
       return;
+    }
     case IrOp::FMOD:
     case IrOp::FFLOORDIV: {
       load_xmm(kFb, in.b);
@@ -656,24 +675,25 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.movzx(kA.r32(), kA.r8());
       store_gp(i, kA);
       return;
-    case IrOp::LDFLD:
+    case IrOp::LDFLD: {
+      // Loads address through the operands' own registers and write their result register
+      // directly (the address is read before the destination is written).
       if (!has_result) return;
-      load_gp(kA, in.a);
-      a_.mov(kA, x86::qword_ptr(kA, in.lit));
-      store_gp(i, kA);
+      const x86::Gp d = result_gp(i);
+      a_.mov(d, x86::qword_ptr(gp_in(in.a, kA), in.lit));
+      store_gp(i, d);
       return;
+    }
     case IrOp::STFLD:
-      load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      a_.mov(x86::qword_ptr(kA, in.lit), kB);
+      a_.mov(x86::qword_ptr(gp_in(in.a, kA), in.lit), gp_in(in.b, kB));
       return;
-    case IrOp::LDELEM:
+    case IrOp::LDELEM: {
       if (!has_result) return;
-      load_gp(kA, in.a);
-      load_gp(kB, in.b);
-      a_.mov(kA, x86::qword_ptr(kA, kB, 3, in.lit));
-      store_gp(i, kA);
+      const x86::Gp d = result_gp(i);
+      a_.mov(d, x86::qword_ptr(gp_in(in.a, kA), gp_in(in.b, kB), 3, in.lit));
+      store_gp(i, d);
       return;
+    }
     case IrOp::STLIST: {
       if (buf_.type_of(in.b) != IrType::k_flt) {
         emit_stlist_call(i);
@@ -821,6 +841,10 @@ void X64Emitter::parallel_move(std::vector<PendingMove> moves) {
   auto move = [&](const PendingMove& m) {
     const bool fp = buf_.type_of(m.src) == IrType::k_flt;
     if (fp) {
+      if (m.dst.kind == Loc::kXmm && !m.parked) {
+        load_xmm(x86::xmm(m.dst.index), m.src);
+        return;
+      }
       if (m.parked)
         a_.movsd(kFa, save_slot(kParkSlot));
       else
@@ -830,6 +854,10 @@ void X64Emitter::parallel_move(std::vector<PendingMove> moves) {
       else
         a_.movsd(spill(m.dst.index), kFa);
     } else {
+      if (m.dst.kind == Loc::kGpr && !m.parked) {
+        load_gp(x86::gpq(m.dst.index), m.src);  // register to register: one mov
+        return;
+      }
       if (m.parked)
         a_.mov(kA, save_slot(kParkSlot));
       else
