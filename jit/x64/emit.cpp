@@ -358,11 +358,19 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::EXIT:
       a_.jmp(exit_label(in.lit));
       return;
-    case IrOp::GBREAK:
-      a_.mov(kA, reinterpret_cast<std::uint64_t>(buf_.konst(in.a).p));
-      a_.cmp(x86::dword_ptr(kA), 0);
+    case IrOp::GBREAK: {
+      const auto addr = reinterpret_cast<std::uint64_t>(buf_.konst(in.a).p);
+      if (addr <= static_cast<std::uint64_t>(INT32_MAX)) {
+        // The main interpreter's breaker lives in the (non-PIE) executable: an absolute
+        // 32-bit address.
+        a_.cmp(x86::dword_ptr(addr), 0);
+      } else {
+        a_.mov(kA, addr);
+        a_.cmp(x86::dword_ptr(kA), 0);
+      }
       a_.jne(exit_label(in.lit));
       return;
+    }
     case IrOp::UNBOXI: {
       // Ints of at most one 30-bit digit inline (value = size * digit0, size in -1..1), two
       // digits out of line, the rest through the helper, which exits when the int does not
