@@ -106,9 +106,22 @@ class X64Emitter {
     }
   }
   void load_xmm(const x86::Xmm& dst, IrRef r);
+  // The register holding r, or r loaded into `scratch` (for reading only).
+  x86::Xmm xmm_in(IrRef r, const x86::Xmm& scratch) {
+    if (!is_const(r) && loc(r).kind == Loc::kXmm) return x86::xmm(loc(r).index);
+    load_xmm(scratch, r);
+    return scratch;
+  }
   void store_gp(IrRef r, const x86::Gp& src);
   void store_xmm(IrRef r, const x86::Xmm& src);
   Label exit_label(std::uint16_t snap);
+  Label const_label(std::uint64_t bits) {
+    for (const auto& c : pool_) {
+      if (c.first == bits) return c.second;
+    }
+    pool_.emplace_back(bits, a_.newLabel());
+    return pool_.back().second;
+  }
   void emit_ins(IrRef i);
   // g branches with its compare (fused_compare_guard); x86's float == and != need two flag
   // tests, so those keep their setcc.
@@ -132,6 +145,7 @@ class X64Emitter {
   std::vector<Label> exits_;
   std::vector<std::uint8_t> exit_used_;
   std::vector<std::function<void()>> slow_paths_;
+  std::vector<std::pair<std::uint64_t, Label>> pool_;  // float constants, by bits
   Label loop_;
 
  public:
@@ -161,9 +175,14 @@ void X64Emitter::load_gp(const x86::Gp& dst, IrRef r) {
 
 void X64Emitter::load_xmm(const x86::Xmm& dst, IrRef r) {
   if (is_const(r)) {
-    const IrConst& c = buf_.konst(r);
-    a_.mov(kA, static_cast<std::uint64_t>(c.i));
-    a_.movq(dst, kA);
+    // +0.0 by xorps; any other double is read from the trace's constant pool (after its
+    // code), not built in a general register on every use.
+    const auto bits = static_cast<std::uint64_t>(buf_.konst(r).i);
+    if (bits == 0) {
+      a_.xorps(dst, dst);
+    } else {
+      a_.movsd(dst, x86::qword_ptr(const_label(bits)));
+    }
     return;
   }
   const Loc& l = loc(r);
@@ -584,6 +603,19 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::FSUB:
     case IrOp::FMUL:
     case IrOp::FDIV: {
+      if (is_const(in.b) && (static_cast<std::uint64_t>(buf_.konst(in.b).i) << 1) != 0) {
+        // A constant b other than +-0.0 (so FDIV cannot exit) is read from the pool in place.
+        const x86::Mem mb =
+            x86::qword_ptr(const_label(static_cast<std::uint64_t>(buf_.konst(in.b).i)));
+        const x86::Xmm d = loc(i).kind == Loc::kXmm ? x86::xmm(loc(i).index) : kFa;
+        load_xmm(d, in.a);
+        if (in.op == IrOp::FADD) a_.addsd(d, mb);
+        if (in.op == IrOp::FSUB) a_.subsd(d, mb);
+        if (in.op == IrOp::FMUL) a_.mulsd(d, mb);
+        if (in.op == IrOp::FDIV) a_.divsd(d, mb);
+        store_xmm(i, d);
+        return;
+      }
       // b stays where it is when it has a register; the result is computed in its own
       // register unless that is b's (FDIV's exit comes before anything is written).
       const x86::Xmm b =
@@ -650,16 +682,16 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::FGT:
     case IrOp::FGE:
     case IrOp::FEQ:
-    case IrOp::FNE:
-      load_xmm(kFa, in.a);
-      load_xmm(kFb, in.b);
+    case IrOp::FNE: {
+      // Operands are compared in their own registers (constants loaded into scratch).
+      const x86::Xmm fa = xmm_in(in.a, kFa), fb = xmm_in(in.b, kFb);
       // Unordered (NaN) compares are false except !=, as in C and CPython: < and <= are
       // b > a and b >= a, whose "above" conditions are false when unordered.
       if (in.op != IrOp::FEQ && in.op != IrOp::FNE) {
         if (in.op == IrOp::FLT || in.op == IrOp::FLE)
-          a_.ucomisd(kFb, kFa);
+          a_.ucomisd(fb, fa);
         else
-          a_.ucomisd(kFa, kFb);
+          a_.ucomisd(fa, fb);
         const x86::CondCode holds =
             (in.op == IrOp::FLT || in.op == IrOp::FGT) ? x86::CondCode::kA : x86::CondCode::kAE;
         if (fused_guard(i + 1)) {
@@ -669,7 +701,7 @@ void X64Emitter::emit_ins(IrRef i) {
         }
         a_.set(holds, kA.r8());
       } else {
-        a_.ucomisd(kFa, kFb);
+        a_.ucomisd(fa, fb);
         if (in.op == IrOp::FEQ) {
           a_.sete(kA.r8());
           a_.setnp(kB.r8());
@@ -683,6 +715,7 @@ void X64Emitter::emit_ins(IrRef i) {
       a_.movzx(kA.r32(), kA.r8());
       store_gp(i, kA);
       return;
+    }
     case IrOp::LDFLD: {
       // Loads address through the operands' own registers and write their result register
       // directly (the address is read before the destination is written).
@@ -944,6 +977,13 @@ bool X64Emitter::run() {
   a_.pop(x86::rbp);
   a_.pop(x86::rbx);
   a_.ret();
+  if (!pool_.empty()) {
+    a_.align(AlignMode::kData, 8);
+    for (const auto& c : pool_) {
+      a_.bind(c.second);
+      a_.embedUInt64(c.first);
+    }
+  }
   return true;
 }
 

@@ -562,6 +562,30 @@ TEST_P(EmitTest, FloatDivisionByZeroExits) {
   }
 }
 
+// A constant divisor: a non-zero one is read in place and cannot exit; +0.0 and -0.0 (whose
+// bits are not all zero) still exit before dividing.
+TEST_P(EmitTest, FloatDivisionByConstants) {
+  for (double c : {0.0, -0.0, 0.25, -4.0}) {
+    Prog p;
+    p.loop();
+    const IrRef x = p.ins(IrOp::ITOF, IrType::k_flt, p.iter);
+    const std::uint16_t sn = p.snap({x});
+    const IrRef q = p.ins(IrOp::FDIV, IrType::k_flt, x, p.kf(c), sn);
+    const std::uint16_t s2 = p.snap({x, q});
+    p.guard(IrOp::GLT, p.iter, p.ki(3), s2);
+    p.close();
+    KRAIT_ASSEMBLE_NEXT(p);
+    Slots none;
+    if (c == 0.0) {
+      EXPECT_EQ(p.run(none.v), sn) << c;
+      EXPECT_EQ(p.ts.iterations, 0u) << c;
+    } else {
+      EXPECT_EQ(p.run(none.v), s2) << c;
+      EXPECT_EQ(p.fval(q), 3.0 / c) << c;
+    }
+  }
+}
+
 TEST_P(EmitTest, StlistRefusesAnItemWhoseDeathCouldRunCode) {
   // list[iter] = iter * 1000 + 1000: an int and a float are replaced, a str is not (its
   // deallocation is harmless, but in general an object's may run Python code).

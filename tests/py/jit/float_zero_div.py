@@ -37,4 +37,38 @@ try:
     divide_all([float(i) for i in range(1, 3000)] + [0.0])
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
+def by_constants(n, flip):
+    # Divisors that are constants in the trace: non-zero ones are read in place (no exit);
+    # a constant -0.0 or 0.0 still raises, first reached in a side trace after `flip`.
+    acc = 0.0
+    for i in range(1, n):
+        x = i * 0.5
+        acc += x / 0.25 - x * -0.0 + x / -4.0 + x * 3.0 - x / 7.0
+        if i > flip:
+            acc += x / -0.0
+    return acc
+
+
+print(by_constants(3000, 10 ** 9))
+for flip in (2000, 2500):
+    try:
+        by_constants(3000, flip)
+    except ZeroDivisionError as e:
+        print("by constant -0.0:", e)
+
+
+def by_plus_zero(n):
+    acc = 0.0
+    for i in range(1, n):
+        acc += i * 1.5
+        if i == n - 1:
+            acc += i / 0.0
+    return acc
+
+
+try:
+    by_plus_zero(3000)
+except ZeroDivisionError as e:
+    print("by constant 0.0:", e)
+
 divide_all([float(i) for i in range(1, 3000)] + [-0.0])
