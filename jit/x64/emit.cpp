@@ -603,38 +603,31 @@ void X64Emitter::emit_ins(IrRef i) {
     case IrOp::FSUB:
     case IrOp::FMUL:
     case IrOp::FDIV: {
-      if (is_const(in.b) && (static_cast<std::uint64_t>(buf_.konst(in.b).i) << 1) != 0) {
-        // A constant b other than +-0.0 (so FDIV cannot exit) is read from the pool in place.
-        const x86::Mem mb =
-            x86::qword_ptr(const_label(static_cast<std::uint64_t>(buf_.konst(in.b).i)));
-        const x86::Xmm d = loc(i).kind == Loc::kXmm ? x86::xmm(loc(i).index) : kFa;
+      // Computes into its own register unless that is b's (FDIV's exit comes before
+      // anything is written); b is an operand in place: its register, or the constant pool.
+      auto arith = [&](const x86::Xmm& d, const auto& b) {
         load_xmm(d, in.a);
-        if (in.op == IrOp::FADD) a_.addsd(d, mb);
-        if (in.op == IrOp::FSUB) a_.subsd(d, mb);
-        if (in.op == IrOp::FMUL) a_.mulsd(d, mb);
-        if (in.op == IrOp::FDIV) a_.divsd(d, mb);
+        if (in.op == IrOp::FADD) a_.addsd(d, b);
+        if (in.op == IrOp::FSUB) a_.subsd(d, b);
+        if (in.op == IrOp::FMUL) a_.mulsd(d, b);
+        if (in.op == IrOp::FDIV) a_.divsd(d, b);
         store_xmm(i, d);
+      };
+      const bool in_xmm = loc(i).kind == Loc::kXmm;
+      const auto kb = static_cast<std::uint64_t>(is_const(in.b) ? buf_.konst(in.b).i : 0);
+      if (is_const(in.b) && (kb << 1) != 0) {
+        // A constant other than +-0.0: FDIV cannot exit.
+        arith(in_xmm ? x86::xmm(loc(i).index) : kFa, x86::qword_ptr(const_label(kb)));
         return;
       }
-      // b stays where it is when it has a register; the result is computed in its own
-      // register unless that is b's (FDIV's exit comes before anything is written).
-      const x86::Xmm b =
-          !is_const(in.b) && loc(in.b).kind == Loc::kXmm ? x86::xmm(loc(in.b).index) : kFb;
-      if (b == kFb) load_xmm(kFb, in.b);
+      const x86::Xmm b = xmm_in(in.b, kFb);
       if (in.op == IrOp::FDIV) {
         // A zero divisor (either sign) exits: the interpreter raises ZeroDivisionError.
         a_.movq(kB, b);
         a_.shl(kB, 1);
         a_.jz(exit_label(in.lit));
       }
-      x86::Xmm d = kFa;
-      if (loc(i).kind == Loc::kXmm && loc(i).index != b.id()) d = x86::xmm(loc(i).index);
-      load_xmm(d, in.a);
-      if (in.op == IrOp::FADD) a_.addsd(d, b);
-      if (in.op == IrOp::FSUB) a_.subsd(d, b);
-      if (in.op == IrOp::FMUL) a_.mulsd(d, b);
-      if (in.op == IrOp::FDIV) a_.divsd(d, b);
-      store_xmm(i, d);
+      arith(in_xmm && loc(i).index != b.id() ? x86::xmm(loc(i).index) : kFa, b);
       return;
     }
     case IrOp::FMOD:
