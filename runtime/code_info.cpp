@@ -52,13 +52,16 @@ bool set_extra_slot(PyCodeObject* code, void* value) {
                 "xop " xname " takes a number CPython 3.11 uses");
 #define XOP_PAIR(xname, number, first, second) XOP(#xname, number)
 #define XOP_BINARY(xname, number, operator) XOP(#xname, number)
+#define XOP_COMPARE(xname, number, operator, jump_if) XOP(#xname, number)
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
+#undef XOP_COMPARE
 #undef XOP
 
-// Chooses each instruction's dispatch form (Instr::xop): a BINARY_OP handler per operator,
-// and a super-instruction where a local/constant load or local store is followed by another.
+// Chooses each instruction's dispatch form (Instr::xop): a BINARY_OP handler per operator, a
+// COMPARE_OP handler per operator and following conditional jump, and a super-instruction where a
+// local/constant load or local store is followed by another.
 void assign_xops(CodeInfo* info) {
   auto& ins = info->instrs;
   for (std::size_t i = 0; i < ins.size(); ++i) {
@@ -75,6 +78,19 @@ void assign_xops(CodeInfo* info) {
     }
     if (i + 1 >= ins.size()) continue;
     const int next = ins[i + 1].op;
+    if (in.op == COMPARE_OP) {
+#define XOP_PAIR(name, number, first, second)
+#define XOP_BINARY(name, number, operator)
+#define XOP_COMPARE(name, number, operator, jump_if)                          \
+  if ((in.arg == (Py_##operator)) &&                                          \
+      (next == ((jump_if) ? POP_JUMP_FORWARD_IF_TRUE : POP_JUMP_FORWARD_IF_FALSE))) \
+    in.xop = kXOp_##name;
+#include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
+#undef XOP_COMPARE
+      continue;
+    }
 #define XOP_PAIR(name, number, first, second) \
   if (in.op == (first) && next == (second)) in.xop = kXOp_##name;
 #define XOP_BINARY(name, number, operator)

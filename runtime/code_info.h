@@ -44,9 +44,11 @@ inline constexpr int kCacheWays = 4;
 enum XOp : std::uint8_t {
 #define XOP_PAIR(name, number, first, second) kXOp_##name = number,
 #define XOP_BINARY(name, number, operator) kXOp_##name = number,
+#define XOP_COMPARE(name, number, operator, jump_if) kXOp_##name = number,
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
+#undef XOP_COMPARE
 };
 
 // One row of the code object's exception table (co_exceptiontable), decoded: instructions

@@ -535,9 +535,11 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #undef X
 #define XOP_PAIR(name, number, first, second) targets[number] = &&xop_##name;
 #define XOP_BINARY(name, number, operator) targets[number] = &&xop_##name;
+#define XOP_COMPARE(name, number, operator, jump_if) targets[number] = &&xop_##name;
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
+#undef XOP_COMPARE
     targets[255] = &&slow_dispatch;
     layouts_ok = jit::check_pylayouts();
     // CPython's interp->callable_cache: the builtins its specializer treats specially,
@@ -1221,6 +1223,49 @@ op_COMPARE_OP: {
   PUSH(res);
   NEXT_SILENT();
 }
+
+// COMPARE_OP + a forward conditional jump, per operator and jump (XOP_COMPARE): exact int or
+// float operands as above with the C operator (NaN compares as in CPython), anything else
+// through the generic COMPARE_OP, which reads the operator and the jump itself.
+#define KRAIT_CMP_LT <
+#define KRAIT_CMP_LE <=
+#define KRAIT_CMP_EQ ==
+#define KRAIT_CMP_NE !=
+#define KRAIT_CMP_GT >
+#define KRAIT_CMP_GE >=
+#define XOP_PAIR(name, number, first, second)
+#define XOP_BINARY(name, number, operator)
+#define XOP_COMPARE(name, number, operator, jump_if)                             \
+  xop_##name : {                                                                 \
+    PyObject* right = TOP();                                                     \
+    PyObject* left = SECOND();                                                   \
+    long a, b;                                                                   \
+    bool r;                                                                      \
+    if (medium_int(left, &a) && medium_int(right, &b)) {                         \
+      r = a KRAIT_CMP_##operator b;                                              \
+    } else if (PyFloat_CheckExact(left) && PyFloat_CheckExact(right)) {          \
+      r = PyFloat_AS_DOUBLE(left) KRAIT_CMP_##operator PyFloat_AS_DOUBLE(right); \
+    } else {                                                                     \
+      goto op_COMPARE_OP;                                                        \
+    }                                                                            \
+    bump_hit(Stat::k_spec_compare_op_hits);                                      \
+    decref(left);                                                                \
+    decref(right);                                                               \
+    sp -= 2;                                                                     \
+    if (r == (jump_if)) JUMP_TO_SILENT(ip[1].target);                            \
+    ip += 2;                                                                     \
+    DISPATCH_SILENT();                                                           \
+  }
+#include "interp_xops.def"
+#undef XOP_PAIR
+#undef XOP_BINARY
+#undef XOP_COMPARE
+#undef KRAIT_CMP_LT
+#undef KRAIT_CMP_LE
+#undef KRAIT_CMP_EQ
+#undef KRAIT_CMP_NE
+#undef KRAIT_CMP_GT
+#undef KRAIT_CMP_GE
 
 op_IS_OP: SYNC_PREV(); {
   PyObject* right = POP();
