@@ -20,10 +20,11 @@ namespace {
 
 constexpr std::size_t kArenaSize = std::size_t{1} << 20;  // obmalloc's arena on 64-bit targets
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
-// Address space reserved per mmap; only touched pages count towards RSS.
-constexpr std::size_t kChunkSize = std::size_t{64} << 20;
-// The first arenas of a process (start-up and small scripts) stay on 4 KiB pages, so a
-// short-lived python3.11-sized program keeps python3.11's RSS.
+// Address space reserved per mmap once past the small-page arenas (16 arenas); only touched
+// pages count towards RSS, but the whole reservation counts towards the address-space limit
+// (ulimit -v) and, under strict overcommit, the commit charge.
+constexpr std::size_t kChunkSize = std::size_t{16} << 20;
+// The first arenas of a process (start-up and small scripts) are CPython's own kind.
 constexpr std::size_t kSmallPageArenas = 8;
 // Empty arenas kept mapped for reuse (8 MiB); beyond that they are returned at once. 8 keeps
 // most of the gain (prefix_sums: 0.28 s with 8, 32 or 16 kept, 0.35 s with none) for 1-3 MiB
@@ -45,8 +46,9 @@ void* map_plain(std::size_t size) {
   return p == MAP_FAILED ? nullptr : p;
 }
 
-bool new_reservation(bool huge) {
-  std::size_t want = kChunkSize + kHugePage;
+// `size`: a multiple of the huge-page size.
+bool new_reservation(std::size_t size) {
+  std::size_t want = size + kHugePage;
   char* p = static_cast<char*>(map_plain(want));
   if (!p) return false;
   auto addr = reinterpret_cast<std::uintptr_t>(p);
@@ -54,11 +56,11 @@ bool new_reservation(bool huge) {
   std::size_t head = aligned - addr;
   if (head) munmap(p, head);
   std::size_t tail = kHugePage - head;
-  if (tail) munmap(reinterpret_cast<char*>(aligned) + kChunkSize, tail);
+  if (tail) munmap(reinterpret_cast<char*>(aligned) + size, tail);
   // A kernel without transparent huge pages refuses the advice; 4 KiB pages then.
-  if (huge) madvise(reinterpret_cast<char*>(aligned), kChunkSize, MADV_HUGEPAGE);
+  madvise(reinterpret_cast<char*>(aligned), size, MADV_HUGEPAGE);
   g_arenas.next = reinterpret_cast<char*>(aligned);
-  g_arenas.end = g_arenas.next + kChunkSize;
+  g_arenas.end = g_arenas.next + size;
   bump(Stat::k_arena_reservations);
   return true;
 }
@@ -70,12 +72,18 @@ void* arena_alloc(void*, std::size_t size) {
     bump(Stat::k_arenas_reused);
     return g_arenas.retained[--g_arenas.n_retained];
   }
-  if (g_arenas.next == g_arenas.end) {
-    // The small-page arenas get a reservation of their own, so that the huge-page advice
-    // never covers them.
-    bool huge = g_arenas.carved >= kSmallPageArenas;
-    if (!new_reservation(huge)) return nullptr;
-    if (!huge) g_arenas.end = g_arenas.next + kSmallPageArenas * kArenaSize;
+  // The first arenas are mapped one by one on 4 KiB pages as CPython maps them, so a small
+  // program's address space and RSS stay python3.11's; so are all arenas when there is no
+  // room for a reservation (an address-space limit, strict overcommit): Krait fails no
+  // allocation python3.11 would make.
+  if (g_arenas.next == g_arenas.end &&
+      (g_arenas.carved < kSmallPageArenas || !new_reservation(kChunkSize))) {
+    void* arena = map_plain(kArenaSize);
+    if (arena) {
+      ++g_arenas.carved;
+      bump(Stat::k_arenas_carved);
+    }
+    return arena;
   }
   void* arena = g_arenas.next;
   g_arenas.next += kArenaSize;
