@@ -43,9 +43,11 @@ void record_abort(Recorder* rec, AbortReason why);
 // closing back-edge would).
 // When an exit has become hot, *side_from is set to the trace and *side_exit to the exit to
 // record a side trace from (the caller starts the recording at the returned instruction).
+// *raised is set when leaving the trace ran out of memory (a number could not be boxed): the
+// caller raises the pending MemoryError at the returned instruction.
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
                        PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
-                       std::uint32_t* side_exit);
+                       std::uint32_t* side_exit, bool* raised);
 
 // Frees the traces of a code object (its CodeInfo is being freed). `finalized`: Python is
 // gone, so held references are dropped without a decref.

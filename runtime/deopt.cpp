@@ -40,7 +40,8 @@ bool rewrite_int(PyObject* old, long long x) {
   return true;
 }
 
-// A new reference to the Python object for the bits of a value of `type`.
+// A new reference to the Python object for the bits of a value of `type` (nullptr, with
+// MemoryError set, when an int or float cannot be allocated).
 PyObject* box(IrType type, std::uint64_t bits) {
   PyObject* o = nullptr;
   switch (type) {
@@ -64,15 +65,16 @@ PyObject* box(IrType type, std::uint64_t bits) {
     default:
       break;
   }
-  if (o == nullptr) Py_FatalError("krait: out of memory while leaving a compiled trace");
-  return o;
+  return o;  // nullptr with MemoryError set when the allocation failed
 }
 
 PyObject* materialize(const ExitValue& e, const TraceState& ts) {
   return box(e.type, exit_bits(e, ts));
 }
 
-void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpreterFrame* frame) {
+// False when a number could not be boxed (out of memory): its slot holds None and MemoryError
+// is set, to be raised at the resume instruction, where CPython would have been allocating.
+bool restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpreterFrame* frame) {
   PyObject** slots = frame->localsplus;
   const ExitValue* vals = t.exit_values.data() + s.start;
   // First every new value (a value may be the old content of another listed slot), then the
@@ -89,14 +91,16 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
   // that object in place, as the in-place list stores do (nothing can tell it from a new
   // number; the exits of number loops then allocate little).
   bool numbers = false;
+  bool boxed_all = true;
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const bool num = vals[k].type == IrType::k_flt || vals[k].type == IrType::k_int;
     numbers |= num;
     v[k] = num ? nullptr : materialize(vals[k], ts);
   }
   for (std::uint32_t k = 0; numbers && k < s.count; ++k) {
-    if (v[k] != nullptr) continue;
     const ExitValue& e = vals[k];
+    // Objects are done (a NULL stack entry, e.g. before a call, stays NULL).
+    if (e.type != IrType::k_flt && e.type != IrType::k_int) continue;
     PyObject* old = e.slot < t.entry_depth ? slots[e.slot] : nullptr;
     const std::uint64_t bits = exit_bits(e, ts);
     // An object value naming `old` holds a new reference to it by now: the count says both.
@@ -110,6 +114,10 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     if (reuse) bump(Stat::k_exit_numbers_in_place);
     // The store below releases the slot's reference.
     v[k] = reuse ? Py_NewRef(old) : box(e.type, bits);
+    if (v[k] == nullptr) {
+      v[k] = Py_NewRef(Py_None);
+      boxed_all = false;
+    }
   }
   for (std::uint32_t k = 0; k < s.count; ++k) {
     const std::uint16_t slot = vals[k].slot;
@@ -118,6 +126,7 @@ void restore(const Trace& t, const Snapshot& s, const TraceState& ts, _PyInterpr
     Py_XDECREF(old);
   }
   for (std::uint16_t slot = s.depth; slot < t.entry_depth; ++slot) Py_CLEAR(slots[slot]);
+  return boxed_all;
 }
 
 }  // namespace
@@ -171,7 +180,7 @@ std::uint64_t exit_value_bits(const IrBuffer& ir, const std::vector<Loc, Allocat
 
 std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame* frame,
                        PyObject*** sp, bool* breaker, std::int32_t* closing, Trace** side_from,
-                       std::uint32_t* side_exit) {
+                       std::uint32_t* side_exit, bool* raised) {
   Trace* root = info->traces[info->instrs[header].counter];
   Trace* t = root;
   TraceState ts;
@@ -201,10 +210,14 @@ std::int32_t trace_run(CodeInfo* info, std::int32_t header, _PyInterpreterFrame*
     const Snapshot& s = t->ir.snaps[exit];
     ++t->exit_counts[exit];
     bump(Stat::k_exits_taken);
-    restore(*t, s, ts, frame);
+    const bool restored = restore(*t, s, ts, frame);
     warm(ts.iterations);
     *sp = frame->localsplus + s.depth;
     const std::int32_t resume = s.pc;
+    if (!restored) {
+      *raised = true;
+      return resume;
+    }
     KRAIT_LOG(exit, "trace %u exit %u -> offset %u after %llu iterations%s", t->id, exit,
               info->instrs[resume].offset * 2, static_cast<unsigned long long>(ts.iterations),
               (s.flags & kSnapBreaker) ? " (eval breaker)"

@@ -2114,15 +2114,19 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
 // the trace's exit leaves the frame in the state of the instruction to resume at. An exit at
 // the back-edge's eval-breaker check handles the breaker as the closing jump would have.
 run_trace : {
-  bool breaker = false;
+  bool breaker = false, raised = false;
   std::int32_t closing = 0;
   jit::Trace* side_from = nullptr;
   std::uint32_t side_exit = 0;
   // A copy: taking sp's own address would keep it in memory in every handler.
   PyObject** trace_sp = sp;
   std::int32_t resume = jit::trace_run(info, ip->target, frame, &trace_sp, &breaker, &closing,
-                                       &side_from, &side_exit);
+                                       &side_from, &side_exit, &raised);
   sp = trace_sp;
+  if (raised) {
+    ip = instrs + resume;
+    goto error_at;
+  }
   if (breaker) {
     ip = instrs + closing;
     frame->prev_instr = first_instr + ip->offset;

@@ -276,6 +276,34 @@ class KraitOnly(unittest.TestCase):
                     env={"PYTHONMALLOC": malloc, "ASAN_OPTIONS": "detect_leaks=0"})
             self.assertEqual((p.returncode, p.stdout), (0, "1088890\n"), (malloc, p.stderr))
 
+    def test_out_of_memory_in_compiled_loops(self):
+        # Under an address-space limit, compiled loops that allocate until memory runs out
+        # end in the MemoryError python3.11 raises (same traceback, caught where the program
+        # catches it), never in a fatal error while a trace's exit boxes its numbers.
+        import resource
+        progs = [
+            "chunks = []\nfor n in range(200):\n"
+            "    chunks.append([float(i) for i in range(100000)])\nprint(len(chunks))\n",
+            "def f():\n    out = []\n    x = 0.5\n    for i in range(10**8):\n"
+            "        x = x * 1.0000001 + 1.0\n        out.append(x)\n    return out\n"
+            "try:\n    f()\nexcept MemoryError:\n    print('caught MemoryError')\n",
+        ]
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (200 << 20, 200 << 20))
+
+        env = {"PYTHONMALLOC": "", "ASAN_OPTIONS": "detect_leaks=0"}
+        if os.environ.get("PYTHONMALLOC") == "malloc":
+            self.skipTest("sanitizer build: AddressSanitizer reserves more than the limit")
+        for prog in progs:
+            want = subprocess.run([PYTHON, "-c", prog], capture_output=True, text=True,
+                                  preexec_fn=limit, env=dict(os.environ, **env), timeout=120)
+            got = subprocess.run([KRAIT, "-c", prog], capture_output=True, text=True,
+                                 preexec_fn=limit, env=dict(os.environ, **env), timeout=120)
+            self.assertNotIn("Fatal", got.stderr)
+            self.assertEqual((got.returncode, got.stdout, got.stderr),
+                             (want.returncode, want.stdout, want.stderr))
+
     def test_stock_python_has_no_krait_module(self):
         p = run([PYTHON, "-c", "import krait"])
         self.assertEqual(p.returncode, 1)
