@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "krait/stats.h"
+#include "prefault.h"
 
 namespace krait {
 
@@ -37,6 +38,7 @@ struct ArenaState {
   std::size_t carved = 0;  // arenas carved since start-up
   void* retained[kMaxRetained];
   int n_retained = 0;
+  bool prefault = false;
 };
 
 ArenaState g_arenas;
@@ -80,6 +82,10 @@ void* arena_alloc(void*, std::size_t size) {
       (g_arenas.carved < kSmallPageArenas || !new_reservation(kChunkSize))) {
     void* arena = map_plain(kArenaSize);
     if (arena) {
+      // Start-up fills the first arena (all but a few of its 256 pages in `-c pass`) and
+      // touches little of the second: populating the first saves ~1 ms of faults for 0.25 MiB
+      // of RSS, the second would add 0.9 MiB for nothing (prefault.cpp).
+      if (g_arenas.prefault && g_arenas.carved == 0) prefault_range(arena, kArenaSize);
       ++g_arenas.carved;
       bump(Stat::k_arenas_carved);
     }
@@ -105,7 +111,8 @@ void arena_free(void*, void* ptr, std::size_t size) {
 
 }  // namespace
 
-void install_arena_allocator() {
+void install_arena_allocator(bool prefault) {
+  g_arenas.prefault = prefault;
   PyObjectArenaAllocator alloc = {nullptr, arena_alloc, arena_free};
   PyObject_SetArenaAllocator(&alloc);
 }

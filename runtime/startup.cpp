@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "arenas.h"
+#include "prefault.h"
 #include "code_info.h"
 #include "krait/alloc.h"
 #include "krait/krait.h"
@@ -147,8 +148,10 @@ int run_main(int argc, char** argv) {
     }
   }
 
+  // Before Py_InitializeFromConfig, which touches nearly every page of the data segment.
+  if (opts.prefault) prefault_data_segment();
   // Only obmalloc asks for arenas: with PYTHONMALLOC=malloc or mimalloc this is never called.
-  if (opts.arenas) install_arena_allocator();
+  if (opts.arenas) install_arena_allocator(opts.prefault);
 
   if (PyImport_AppendInittab("krait", PyInit_krait) < 0) {
     PyConfig_Clear(&config);
