@@ -909,6 +909,49 @@ xop_LOAD_FAST__LOAD_CONST: {
   DISPATCH_SILENT();
 }
 
+// A local load followed by a global, attribute or method load, an attribute store or a
+// subscript (`op == LOAD` against a module constant, `self.x`, `stack.append`, `a[i]`): the
+// second half runs in its own handler, reached by a direct jump instead of an indirect
+// dispatch from the branch every successor of LOAD_FAST shares.
+#define LOAD_FAST_THEN(second)                                   \
+  do {                                                           \
+    PyObject* first_ = GETLOCAL(ip->arg);                        \
+    if (KRAIT_UNLIKELY(first_ == nullptr)) goto op_LOAD_FAST;    \
+    Py_INCREF(first_);                                           \
+    PUSH(first_);                                                \
+    ++ip;                                                        \
+    goto op_##second;                                            \
+  } while (0)
+xop_LOAD_FAST__LOAD_GLOBAL:
+  LOAD_FAST_THEN(LOAD_GLOBAL);
+xop_LOAD_FAST__LOAD_ATTR:
+  LOAD_FAST_THEN(LOAD_ATTR);
+xop_LOAD_FAST__LOAD_METHOD:
+  LOAD_FAST_THEN(LOAD_METHOD);
+xop_LOAD_FAST__STORE_ATTR:
+  LOAD_FAST_THEN(STORE_ATTR);
+xop_LOAD_FAST__BINARY_SUBSCR:
+  LOAD_FAST_THEN(BINARY_SUBSCR);
+#undef LOAD_FAST_THEN
+
+// A load before an arithmetic operator (`x + y`, `n % 2`): BINARY_OP has a form per operator,
+// so the pair is a copy of the load whose own dispatch branch only ever leads to those forms
+// (and learns which one), instead of LOAD_FAST's or LOAD_CONST's shared one.
+xop_LOAD_FAST__BINARY_OP: {
+  PyObject* value = GETLOCAL(ip->arg);
+  if (KRAIT_UNLIKELY(value == nullptr)) goto op_LOAD_FAST;
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT_SILENT();
+}
+
+xop_LOAD_CONST__BINARY_OP: {
+  PyObject* value = PyTuple_GET_ITEM(consts, ip->arg);
+  Py_INCREF(value);
+  PUSH(value);
+  NEXT_SILENT();
+}
+
 xop_LOAD_CONST__LOAD_FAST: {
   PyObject* first = PyTuple_GET_ITEM(consts, ip->arg);
   Py_INCREF(first);
