@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "arenas.h"
+#include "big_blocks.h"
 #include "prefault.h"
 #include "code_info.h"
 #include "krait/alloc.h"
@@ -137,10 +138,13 @@ int run_main(int argc, char** argv) {
                  option_value_text(opts, static_cast<OptionId>(i)).c_str());
   }
 
+  // PYTHONMALLOC is the user's explicit choice of CPython allocator (and the sanitizer runs'
+  // way to put every block under AddressSanitizer); it wins over Krait's.
+  const char* pymalloc_env = std::getenv("PYTHONMALLOC");
+  const bool pymalloc_chosen = pymalloc_env && *pymalloc_env;
+  if (opts.big_blocks && !pymalloc_chosen) install_big_blocks();
   if (opts.mimalloc) {
-    // PYTHONMALLOC is the user's explicit choice of CPython allocator; it wins.
-    const char* pymalloc_env = std::getenv("PYTHONMALLOC");
-    if (pymalloc_env && *pymalloc_env) {
+    if (pymalloc_chosen) {
       KRAIT_LOG(startup, "PYTHONMALLOC=%s set: not installing mimalloc", pymalloc_env);
     } else {
       install_mimalloc_for_python();
