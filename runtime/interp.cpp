@@ -923,6 +923,7 @@ xop_LOAD_FAST__LOAD_CONST: {
     goto op_##second;                                            \
   } while (0)
 xop_LOAD_FAST__LOAD_GLOBAL:
+  if (ip[1].xop == kXOp_LOAD_GLOBAL__COMPARE_OP) LOAD_FAST_THEN(LOAD_GLOBAL__COMPARE_OP_hit);
   LOAD_FAST_THEN(LOAD_GLOBAL);
 xop_LOAD_FAST__LOAD_ATTR:
   LOAD_FAST_THEN(LOAD_ATTR);
@@ -1592,6 +1593,24 @@ op_LIST_TO_TUPLE: SYNC_PREV(); {
   PUSH(tuple);
   NEXT();
 }
+
+// A global compared with (`op == LOAD` in an if/elif chain on module constants): the hit
+// path's own dispatch branch only leads to compare forms; every other path is LOAD_GLOBAL's.
+xop_LOAD_GLOBAL__COMPARE_OP:
+op_LOAD_GLOBAL__COMPARE_OP_hit:
+  if (ip->cache != kNoCache && PyDict_CheckExact(frame->f_globals) &&
+      PyDict_CheckExact(frame->f_builtins)) {
+    PyObject* value =
+        load_global_hit(frame->f_globals, frame->f_builtins, &info->caches[ip->cache]);
+    if (value != nullptr) [[likely]] {
+      bump_hit(Stat::k_spec_load_global_hits);
+      Py_INCREF(value);
+      if (ip->arg & 1) PUSH(nullptr);
+      PUSH(value);
+      NEXT_SILENT();
+    }
+  }
+  goto op_LOAD_GLOBAL;
 
 op_LOAD_GLOBAL: {
   PyObject* globals = frame->f_globals;

@@ -1,13 +1,14 @@
 # krait: expect interp_frames >= 1
 # The load pairs of runtime/interp_xops.def whose second half runs in its own handler:
 # LOAD_FAST followed by LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, STORE_ATTR, BINARY_SUBSCR or
-# BINARY_OP, and LOAD_CONST followed by BINARY_OP. Each pair on its fast paths, with its
+# BINARY_OP, LOAD_CONST followed by BINARY_OP, and LOAD_GLOBAL followed by COMPARE_OP. Each pair on its fast paths, with its
 # second half missing its cache or raising (the error at the second half's own line), with
 # the first half's local unbound, and a global rebound while a loop runs. Ends with an
 # uncaught AttributeError raised by a pair's second half.
 import sys
 
 PUSH, LOAD, STORE, HALT = range(4)
+LIMIT = 1500
 
 
 def dispatch(ops):
@@ -23,6 +24,19 @@ def dispatch(ops):
         else:
             counts[3] += 1
     return counts
+
+
+def limits(n):
+    # LOAD_GLOBAL + COMPARE_OP with a module global and with a builtin (Ellipsis).
+    out = 0
+    for i in range(n):
+        if i < LIMIT:
+            out += 1
+        if i == Ellipsis:
+            out += 100
+        if LIMIT > i > 1400:
+            out += 2
+    return out
 
 
 class Point:
@@ -106,6 +120,8 @@ def failing(which):
     if which == 9:
         del p
         return p.x                    # the first half's local is unbound
+    if which == 10:
+        return i < NOT_DEFINED        # NameError from LOAD_GLOBAL before COMPARE_OP  # noqa: F821
     return None
 
 
@@ -126,7 +142,7 @@ for r in range(3):
     print(dispatch([i % 5 for i in range(4000)]))
     print(attrs(3000))
     print(subscripts(3000))
-    for which in range(10):
+    for which in range(11):
         try:
             print(which, failing(which))
         except Exception as e:
@@ -135,5 +151,6 @@ for r in range(3):
                 tb = tb.tb_next
             print(which, type(e).__name__, e, tb.tb_lineno)
     print(rebinding(3000))
+    print(limits(3000))
 print(sys.getrefcount(Point))
 failing(0)
