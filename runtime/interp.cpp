@@ -1594,6 +1594,16 @@ op_LIST_TO_TUPLE: SYNC_PREV(); {
   NEXT();
 }
 
+// A LOAD_GLOBAL cache hit reads the dicts' entries directly: no code runs.
+#define PUSH_GLOBAL_HIT(value)                  \
+  do {                                          \
+    bump_hit(Stat::k_spec_load_global_hits);    \
+    Py_INCREF(value);                           \
+    if (ip->arg & 1) PUSH(nullptr);             \
+    PUSH(value);                                \
+    NEXT_SILENT();                              \
+  } while (0)
+
 // A global compared with (`op == LOAD` in an if/elif chain on module constants): the hit
 // path's own dispatch branch only leads to compare forms; every other path is LOAD_GLOBAL's.
 xop_LOAD_GLOBAL__COMPARE_OP:
@@ -1602,13 +1612,8 @@ op_LOAD_GLOBAL__COMPARE_OP_hit:
       PyDict_CheckExact(frame->f_builtins)) {
     PyObject* value =
         load_global_hit(frame->f_globals, frame->f_builtins, &info->caches[ip->cache]);
-    if (value != nullptr) [[likely]] {
-      bump_hit(Stat::k_spec_load_global_hits);
-      Py_INCREF(value);
-      if (ip->arg & 1) PUSH(nullptr);
-      PUSH(value);
-      NEXT_SILENT();
-    }
+    if (value != nullptr) [[likely]]
+      PUSH_GLOBAL_HIT(value);
   }
   goto op_LOAD_GLOBAL;
 
@@ -1624,12 +1629,7 @@ op_LOAD_GLOBAL: {
     KraitCache* c = &info->caches[ip->cache];
     value = load_global_hit(globals, builtins, c);
     if (value != nullptr) [[likely]] {
-      // A hit reads the dicts' entries directly: no code runs.
-      bump_hit(Stat::k_spec_load_global_hits);
-      Py_INCREF(value);
-      if (ip->arg & 1) PUSH(nullptr);
-      PUSH(value);
-      NEXT_SILENT();
+      PUSH_GLOBAL_HIT(value);
     } else {
       SYNC_PREV();
       bump(Stat::k_spec_load_global_misses);
@@ -1652,6 +1652,8 @@ op_LOAD_GLOBAL: {
   PUSH(value);
   NEXT();
 }
+
+#undef PUSH_GLOBAL_HIT
 
 op_STORE_GLOBAL: SYNC_PREV(); {
   PyObject* name = PyTuple_GET_ITEM(names, ip->arg);
