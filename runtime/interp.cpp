@@ -1223,6 +1223,7 @@ op_COMPARE_OP: {
   int cmp = ip->arg;
   bool r;
   long a, b;
+  int list_eq;
   if (medium_int(left, &a) && medium_int(right, &b)) {
     r = cmp == Py_LT ? a < b : cmp == Py_LE ? a <= b : cmp == Py_EQ ? a == b
       : cmp == Py_NE ? a != b : cmp == Py_GT ? a > b : a >= b;
@@ -1235,6 +1236,13 @@ op_COMPARE_OP: {
     // COMPARE_OP_STR_JUMP (quickened code only: the generic compare counts a recursion
     // level): str equality runs no Python code either.
     r = _PyUnicode_Equal(left, right) == (cmp == Py_EQ);
+  } else if ((cmp == Py_EQ || cmp == Py_NE) && PyList_CheckExact(left) &&
+             PyList_CheckExact(right) && tstate->recursion_remaining >= 2 &&
+             (list_eq = list_numbers_equal(left, right)) >= 0) {
+    // Lists of numbers (a result checked against a reference): the generic compare would
+    // enter two recursion levels (the lists, then each item pair) and raise nothing with two
+    // left, which the test above guarantees.
+    r = (list_eq == 1) == (cmp == Py_EQ);
   } else {
     bump(Stat::k_spec_compare_op_misses);
     SYNC_PREV();

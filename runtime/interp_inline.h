@@ -414,6 +414,38 @@ inline PyObject* zip_lists_next(PyObject* z) {
   return result;
 }
 
+// `==` / `!=` between two exact lists whose items are pairwise the same object, exact ints or
+// exact floats (what list_richcompare decides by calling PyObject_RichCompareBool per item,
+// where no Python code can run for these): 1 equal, 0 not, -1 when some pair is of another
+// kind (the caller then compares generically, from the start).
+inline int list_numbers_equal(PyObject* v, PyObject* w) {
+  Py_ssize_t n = PyList_GET_SIZE(v);
+  if (n != PyList_GET_SIZE(w)) return 0;
+  PyObject** a = reinterpret_cast<PyListObject*>(v)->ob_item;
+  PyObject** b = reinterpret_cast<PyListObject*>(w)->ob_item;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    PyObject* x = a[i];
+    PyObject* y = b[i];
+    if (x == y) continue;
+    if (PyLong_CheckExact(x) && PyLong_CheckExact(y)) {
+      // Normalised ints are equal exactly when their sizes and digits are.
+      Py_ssize_t size = Py_SIZE(x);
+      if (size != Py_SIZE(y)) return 0;
+      const digit* dx = reinterpret_cast<PyLongObject*>(x)->ob_digit;
+      const digit* dy = reinterpret_cast<PyLongObject*>(y)->ob_digit;
+      for (Py_ssize_t k = 0, m = size < 0 ? -size : size; k < m; ++k)
+        if (dx[k] != dy[k]) return 0;
+      continue;
+    }
+    if (PyFloat_CheckExact(x) && PyFloat_CheckExact(y)) {
+      if (PyFloat_AS_DOUBLE(x) != PyFloat_AS_DOUBLE(y)) return 0;  // NaN too: not equal
+      continue;
+    }
+    return -1;
+  }
+  return 1;
+}
+
 // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: the cached entry's value (borrowed), or nullptr
 // when the cache does not apply (then the shim's full path runs).
 inline PyObject* load_global_hit(PyObject* globals, PyObject* builtins, const KraitCache* c) {
