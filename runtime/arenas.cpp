@@ -30,10 +30,13 @@ constexpr std::size_t kChunkSize = std::size_t{16} << 20;
 // in arenas 3-8 cost ~10 µs (dot_product 134 -> 116 ms, prefix_sums 280 -> 269 ms with 2
 // instead of 8 such arenas).
 constexpr std::size_t kSmallPageArenas = 2;
-// Empty arenas kept mapped for reuse (8 MiB); beyond that they are returned at once. 8 keeps
-// most of the gain (prefix_sums: 0.28 s with 8, 32 or 16 kept, 0.35 s with none) for 1-3 MiB
-// more peak RSS; 32 cost string_build 15 MiB.
-constexpr int kMaxRetained = 8;
+// Empty arenas kept mapped for reuse (16 MiB); beyond that they are returned at once. A
+// returned arena's next use costs fresh pages, which the kernel zeroes: prefix_sums, which
+// builds and drops ~18 MiB of ints and floats per round, spent 16% of its time zeroing huge
+// pages with 8 kept (0.38 -> 0.31 s with 16, no better with 32). More kept is more RSS for a
+// program that stops allocating objects: string_build peaks at 55 MiB with 16, 49 with 8 and
+// 62 with 32 (0 kept: prefix_sums 0.35 s in session 8's measurements).
+constexpr int kMaxRetained = 16;
 
 struct ArenaState {
   char* next = nullptr;  // carving cursor in the current reservation
