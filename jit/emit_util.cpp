@@ -87,23 +87,7 @@ bool fused_compare_guard(const IrBuffer& buf, const RegAllocResult& ra, IrRef g)
   if (g == 0 || g >= buf.size()) return false;
   const IrIns& in = buf.at(g);
   if ((in.op != IrOp::GTRUE && in.op != IrOp::GFALSE) || in.a != g - 1) return false;
-  switch (buf.at(g - 1).op) {
-    case IrOp::LT:
-    case IrOp::LE:
-    case IrOp::GT:
-    case IrOp::GE:
-    case IrOp::EQ:
-    case IrOp::NE:
-    case IrOp::FLT:
-    case IrOp::FLE:
-    case IrOp::FGT:
-    case IrOp::FGE:
-    case IrOp::FEQ:
-    case IrOp::FNE:
-      break;
-    default:
-      return false;
-  }
+  if (!op_has(buf.at(g - 1).op, kIrCompare)) return false;
   if (ra.last_use[g - 1] != g) return false;
   const Snapshot& s = buf.snaps[in.lit];
   for (std::uint32_t k = 0; k < s.count; ++k) {

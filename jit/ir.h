@@ -34,6 +34,7 @@ enum IrFlag : std::uint8_t {
   kIrLoad = 8,    // L: memory load
   kIrStore = 16,  // S: memory store
   kIrPure = 32,   // P: CSE-able, removable when unused
+  kIrCompare = 64,  // R: compare of a and b giving a bool
 };
 
 struct IrOpInfo {
@@ -50,6 +51,7 @@ inline constexpr IrOpInfo kIrOps[] = {
 #define L kIrLoad
 #define S kIrStore
 #define P kIrPure
+#define R kIrCompare
 #define X(name, flags, operands, help) {#name, static_cast<std::uint8_t>(flags), operands, help},
 #include "ir_ops.def"
 #undef X
@@ -59,6 +61,7 @@ inline constexpr IrOpInfo kIrOps[] = {
 #undef L
 #undef S
 #undef P
+#undef R
 };
 
 inline constexpr char kIrTypeLetters[] = {
