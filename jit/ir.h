@@ -28,12 +28,12 @@ enum class IrOp : std::uint8_t {
 
 enum IrFlag : std::uint8_t {
   kIrNone = 0,
-  kIrGuard = 1,   // G: may exit; lit names the snapshot
-  kIrEffect = 2,  // E: never removed or merged
-  kIrComm = 4,    // C: commutative
-  kIrLoad = 8,    // L: memory load
-  kIrStore = 16,  // S: memory store
-  kIrPure = 32,   // P: CSE-able, removable when unused
+  kIrGuard = 1,     // G: may exit; lit names the snapshot
+  kIrEffect = 2,    // E: never removed or merged
+  kIrComm = 4,      // C: commutative
+  kIrLoad = 8,      // L: memory load
+  kIrStore = 16,    // S: memory store
+  kIrPure = 32,     // P: CSE-able, removable when unused
   kIrCompare = 64,  // R: compare of a and b giving a bool
 };
 
