@@ -282,7 +282,7 @@ class KraitOnly(unittest.TestCase):
         # here: checked with strace) and shrinking back below the threshold; zeroed
         # allocations are zero; threads and a forked child allocate them too; dropping a
         # big structure returns its memory. Same answers as python3.11 and as
-        # -X jit-big-blocks=off, which maps nothing.
+        # -X jit-big-blocks=off (the default), which maps nothing.
         prog = textwrap.dedent("""\
             import os, sys, threading
             def rss_kib():
@@ -332,11 +332,13 @@ class KraitOnly(unittest.TestCase):
         want = run([PYTHON, "-c", prog], env=env)
         self.assertEqual(want.stdout, "[True, True, True, True, True, True, True, True]\n",
                          want.stderr)
-        p = run([KRAIT, "-c", prog, "stats"], env=env)
-        self.assertEqual(p.stdout, want.stdout + "True True\n", p.stderr)
-        # Nor under -X dev's debug hooks (blocks allocated before Krait's start-up carry their
-        # headers: freeing one with plain free() aborted).
-        for args in (["-X", "jit-big-blocks=off"], ["-X", "dev"]):
+        for args, env_on in ((["-X", "jit-big-blocks"], {}), ([], {"KRAIT_BIG_BLOCKS": "1"})):
+            p = run([KRAIT] + args + ["-c", prog, "stats"], env=dict(env, **env_on))
+            self.assertEqual(p.stdout, want.stdout + "True True\n", p.stderr)
+        # Off by default (it changes the allocator name CPython reports), and never under
+        # -X dev's debug hooks (blocks allocated before Krait's start-up carry their headers:
+        # freeing one with plain free() aborted).
+        for args in ([], ["-X", "jit-big-blocks=off"], ["-X", "jit-big-blocks", "-X", "dev"]):
             p = run([KRAIT] + args + ["-c", prog, "stats"], env=env)
             self.assertEqual(p.stdout, want.stdout + "False False\n", (args, p.stderr))
 
