@@ -93,6 +93,41 @@ class PerfMapAndWX(unittest.TestCase):
     def test_pythonperfsupport(self):
         self.check_spelling([], {"PYTHONPERFSUPPORT": "1"})
 
+    def test_stale_map_replaced_and_forked_child_writes_its_own(self):
+        # A map left by an earlier process with the same pid loses its lines when this
+        # process writes its first trace; a forked child's traces go to the child's own map.
+        prog = textwrap.dedent("""\
+            import os
+            own = "/tmp/perf-%d.map" % os.getpid()
+            with open(own, "w") as f:
+                f.write("deadbeef 10 py::stale_symbol [trace 99]\\n")
+            def parent_loop(n):
+                s = 0
+                for i in range(n):
+                    s += i & 7
+                return s
+            def child_loop(n):
+                s = 0
+                for i in range(n):
+                    s += i | 1
+                return s
+            parent_loop(20000)
+            pid = os.fork()
+            if pid == 0:
+                child_loop(20000)
+                os._exit(0)
+            os.waitpid(pid, 0)
+            with open(own) as f:
+                mine = f.read()
+            with open("/tmp/perf-%d.map" % pid) as f:
+                theirs = f.read()
+            os.unlink("/tmp/perf-%d.map" % pid)
+            print("stale_symbol" in mine, "parent_loop" in mine, "child_loop" in mine,
+                  "child_loop" in theirs, "parent_loop" in theirs)
+            """)
+        p = run([KRAIT, "-X", "perf", "-c", prog])
+        self.assertEqual(p.stdout, "False True False True False\n", p.stderr)
+
     def test_off_by_default(self):
         p = run([KRAIT, "-c", "import os; print(os.getpid())"])
         self.assertFalse(os.path.exists("/tmp/perf-%s.map" % p.stdout.strip()))
