@@ -516,6 +516,7 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
   static struct {
     PyObject* len;
     PyObject* list_append;
+    PyObject* list_pop;
   } callable_cache;
   // The options every entry needs, read once (they are set before Python starts), so that a
   // generator resumed from C or a callback does not reload and recompute them.
@@ -548,6 +549,8 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
     callable_cache.list_append = PyDict_GetItemString(PyList_Type.tp_dict, "append");
     Py_XINCREF(callable_cache.len);
     Py_XINCREF(callable_cache.list_append);
+    callable_cache.list_pop = PyDict_GetItemString(PyList_Type.tp_dict, "pop");
+    Py_XINCREF(callable_cache.list_pop);
     g_count_spec_hits = options().spec_stats;
     entry.inline_calls = options().interp_calls;
     entry.chaos = options().interp_chaos;
@@ -1978,8 +1981,14 @@ op_CALL: SYNC_PREV(); {
   PyObject* res;
   // CPython's PRECALL_*BUILTIN* and *METHOD_DESCRIPTOR* forms: the C function called
   // directly, with the recursion check CPython makes for the non-vectorcall conventions.
-  if (PyObject* const* args = sp - total_args;
-      quickened && Py_IS_TYPE(function, &PyMethodDescr_Type) && total_args >= 1 &&
+  if (function == callable_cache.list_pop && total_args == 1 && kwnames == nullptr &&
+      PyList_CheckExact(sp[-1]) && (res = list_pop_last(sp[-1])) != nullptr) {
+    // list.pop() inline, quickened or not (a stack emptied once by CPython's list.pop before
+    // quickening keeps a glibc item array); the item's reference moves to the stack.
+    if (reinterpret_cast<PyListObject*>(sp[-1])->allocated == 0)
+      bump(Stat::k_interp_lists_emptied);
+  } else if (PyObject* const* args = sp - total_args;
+             quickened && Py_IS_TYPE(function, &PyMethodDescr_Type) && total_args >= 1 &&
       Py_IS_TYPE(args[0], reinterpret_cast<PyMethodDescrObject*>(function)->d_common.d_type)) {
     PyMethodDef* meth = reinterpret_cast<PyMethodDescrObject*>(function)->d_method;
     const int flags = meth->ml_flags;

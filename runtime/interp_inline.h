@@ -266,6 +266,34 @@ inline int list_append_take_ref(PyObject* list, PyObject* item) {
   return _PyList_AppendTakeRefListResize(l, item);
 }
 
+// list.pop() of the exact list `list` without list_resize's realloc where the result is the
+// same: the item (its reference now the caller's), or nullptr — nothing changed, no error set
+// — for an empty list or a shrink that really resizes, which CPython's list.pop then does.
+// A shrink whose new capacity list_resize computes equal to the old one (4 slots from 2 items
+// to 1) only sets the size. A list emptied keeps its (small: at most 4 slots at size 1) item
+// array with `allocated` 0, where list_resize reallocs it to 0 bytes, which pymalloc turns
+// into a 1-byte glibc malloc and every later resize into glibc reallocs: a stack that empties
+// and refills (a worklist, an interpreter's operand stack) paid for both; the next append's
+// realloc of the kept block to 4 slots now returns it unchanged. sys.getsizeof reads
+// `allocated`, and ob_item stays non-NULL as after list_resize (list.extend treats a NULL one
+// differently). Not while tracemalloc traces, whose figures would see the kept block.
+inline PyObject* list_pop_last(PyObject* list) {
+  auto* l = reinterpret_cast<PyListObject*>(list);
+  const Py_ssize_t size = PyList_GET_SIZE(l);
+  if (size == 0) return nullptr;
+  const Py_ssize_t new_size = size - 1;
+  if (new_size < (l->allocated >> 1)) {
+    if (new_size == 0) {
+      if (_Py_tracemalloc_config.tracing) return nullptr;
+      l->allocated = 0;
+    } else if (((new_size + (new_size >> 3) + 6) & ~Py_ssize_t{3}) != l->allocated) {
+      return nullptr;
+    }
+  }
+  Py_SET_SIZE(l, new_size);
+  return l->ob_item[new_size];
+}
+
 // int's floor division and modulo of medium values (b != 0): rounded toward minus infinity,
 // the remainder taking the divisor's sign.
 inline long floor_mod(long a, long b) {
