@@ -1,21 +1,28 @@
-// Big blocks (1 MiB and more) of CPython's raw allocator domain on transparent huge pages.
-// A list's item array, a big bytes or str object, a big dict's table: pymalloc hands every
-// block over 512 bytes to PyMem_RawMalloc, and glibc maps big ones with their own mmap, so
-// the first touch of each 4 KiB costs a page fault (~10 µs on the machines Krait is measured
-// on: 400 faults for a 200,000-item list). Here such a block gets a mapping of whole 2 MiB
-// huge pages, aligned to 2 MiB and advised MADV_HUGEPAGE, growing in place (no syscall while
-// the rounded size suffices, mremap otherwise, moved to another aligned place if it must). A
-// freed block's mapping goes straight back to the kernel: keeping a few for reuse measured no
-// faster (a huge page's fault is one per 2 MiB) and cost up to 8 MiB of RSS. Smaller blocks,
-// and everything when a mapping cannot be made (an address-space limit), go to malloc as
-// with CPython's default raw allocator.
+// Big blocks (1 MiB and more) of malloc on transparent huge pages. A list's item array, a big
+// bytes or str object, a big dict's table: pymalloc hands every block over 512 bytes to
+// PyMem_RawMalloc, and glibc maps big ones with their own mmap, so the first touch of each
+// 4 KiB costs a page fault (~10 µs on the machines Krait is measured on: 400 faults for a
+// 200,000-item list). Here such a block gets a mapping of whole 2 MiB huge pages, aligned to
+// 2 MiB and advised MADV_HUGEPAGE, growing in place (no syscall while the rounded size
+// suffices, mremap otherwise, moved to another aligned place if it must). A freed block's
+// mapping goes straight back to the kernel: keeping a few for reuse measured no faster (a
+// huge page's fault is one per 2 MiB) and cost up to 8 MiB of RSS.
 //
-// The raw domain is called without the GIL, from any thread: nothing here is shared but the
-// counters, which are updated atomically.
+// The hook is malloc itself, wrapped at link time (`--wrap=malloc,calloc,realloc,free`, see
+// runtime/CMakeLists.txt) for the objects linked into the executable: CPython's own raw
+// allocator then calls it, and the allocator domains stay CPython's (replacing the raw domain
+// made CPython report no allocator name). Shared libraries keep glibc's malloc; memory does
+// not cross between them and the executable with ownership (CPython frees what it allocates
+// with the same PyMem family). Which blocks are ours is known from a registry of live ones,
+// never by reading memory around a pointer that may be someone else's.
+//
+// malloc is called without the GIL, from any thread: the registry has a lock, taken only for
+// blocks of 1 MiB and more and for frees of pointers at the one offset in a 2 MiB page where
+// ours start; counters are updated atomically.
 #include "big_blocks.h"
 
-#include <Python.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include <atomic>
@@ -23,7 +30,17 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "block_registry.h"
 #include "krait/stats.h"
+
+#if defined(KRAIT_WRAP_MALLOC)
+// The real functions, reachable under these names because of the linker's --wrap.
+extern "C" {
+void* __real_malloc(std::size_t);               // NOLINT(bugprone-reserved-identifier)
+void* __real_calloc(std::size_t, std::size_t);  // NOLINT(bugprone-reserved-identifier)
+void* __real_realloc(void*, std::size_t);       // NOLINT(bugprone-reserved-identifier)
+void __real_free(void*);                        // NOLINT(bugprone-reserved-identifier)
+}
 
 namespace krait {
 
@@ -31,29 +48,44 @@ namespace {
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kThreshold = std::size_t{1} << 20;
-// The block starts this far into its mapping: a pointer whose offset in its 2 MiB page is
-// this value is checked against the header, and nothing else is (glibc's pointers are 16
-// bytes past a chunk start; one landing here by chance fails the header check).
+// A block starts this far into its mapping (64-byte aligned, room for the header): only
+// pointers at this offset in their 2 MiB page are looked up in the registry.
 constexpr std::size_t kHeaderSize = 64;
-constexpr std::uint64_t kMagic = 0x6b72616974424c4bULL;  // "kraitBLK"
 
 struct Header {
-  std::uint64_t magic;
-  std::uint64_t check;  // magic ^ the header's own address
   std::size_t map_size;
 };
 
-// The raw allocator underneath is CPython's default one (installed only when PYTHONMALLOC is
-// unset), called directly rather than through the saved function pointers: a list used as a
-// stack reallocates its items on most pushes and pops, and one more indirect call per
-// realloc cost bytecode_vm 2.8%. Like CPython's, it asks for 1 byte when given 0, so that
-// NULL always means out of memory.
-void* under_malloc(std::size_t n) { return std::malloc(n ? n : 1); }
-void* under_calloc(std::size_t nelem, std::size_t elsize) {
-  if (nelem == 0 || elsize == 0) nelem = elsize = 1;
-  return std::calloc(nelem, elsize);
+bool g_enabled = false;  // set once at start-up, before any thread
+
+// Live blocks' mapping addresses, in a table mapped at installation (its pages are touched
+// as used). At three quarters full no new big block is made (malloc's are used): 49,152 live
+// blocks of 1 MiB or more is 48 GiB.
+constexpr int kSlotBits = 16;
+BlockRegistry* g_registry = nullptr;
+pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct Locked {
+  Locked() { pthread_mutex_lock(&g_lock); }
+  ~Locked() { pthread_mutex_unlock(&g_lock); }
+  Locked(const Locked&) = delete;
+  Locked& operator=(const Locked&) = delete;
+};
+
+bool registry_add(std::uintptr_t base) {
+  Locked lock;
+  return g_registry->add(base);
 }
-void* under_realloc(void* p, std::size_t n) { return std::realloc(p, n ? n : 1); }
+
+bool registry_contains(std::uintptr_t base) {
+  Locked lock;
+  return g_registry->contains(base);
+}
+
+bool registry_remove(std::uintptr_t base) {
+  Locked lock;
+  return g_registry->remove(base);
+}
 
 void count(Stat s) {
   std::atomic_ref<std::uint64_t>(g_stats[static_cast<int>(s)])
@@ -64,21 +96,15 @@ std::size_t map_size_for(std::size_t n) {
   return (n + kHeaderSize + kHugePage - 1) & ~(kHugePage - 1);
 }
 
-Header* header_of(void* p) {
-  auto addr = reinterpret_cast<std::uintptr_t>(p);
-  if ((addr & (kHugePage - 1)) != kHeaderSize) return nullptr;  // also nullptr
-  auto* h = reinterpret_cast<Header*>(addr - kHeaderSize);
-  if (h->magic != kMagic || h->check != (kMagic ^ reinterpret_cast<std::uintptr_t>(h)))
-    return nullptr;
-  return h;
+bool maybe_big(void* p) {
+  return (reinterpret_cast<std::uintptr_t>(p) & (kHugePage - 1)) == kHeaderSize;
 }
 
-void* finish(char* base, std::size_t map_size) {
-  auto* h = reinterpret_cast<Header*>(base);
-  h->magic = kMagic;
-  h->check = kMagic ^ reinterpret_cast<std::uintptr_t>(h);
-  h->map_size = map_size;
-  return base + kHeaderSize;
+// The header of `p` if it is a live big block, else nullptr.
+Header* header_of(void* p) {
+  if (!g_enabled || !maybe_big(p)) return nullptr;
+  std::uintptr_t base = reinterpret_cast<std::uintptr_t>(p) - kHeaderSize;
+  return registry_contains(base) ? reinterpret_cast<Header*>(base) : nullptr;
 }
 
 // An aligned mapping of `size` bytes (a multiple of 2 MiB), or nullptr.
@@ -95,22 +121,30 @@ char* map_aligned(std::size_t size, int prot) {
 
 // A new block of at least `n` bytes (zeroed, as every new anonymous mapping), or nullptr.
 void* big_alloc(std::size_t n) {
+  if (n > PTRDIFF_MAX - kHugePage - kHeaderSize) return nullptr;
   std::size_t size = map_size_for(n);
   char* base = map_aligned(size, PROT_READ | PROT_WRITE);
   if (!base) return nullptr;
+  if (!registry_add(reinterpret_cast<std::uintptr_t>(base))) {
+    munmap(base, size);
+    return nullptr;
+  }
   // A kernel without transparent huge pages refuses the advice: 4 KiB pages, as glibc's.
   madvise(base, size, MADV_HUGEPAGE);
   count(Stat::k_big_blocks_mapped);
-  return finish(base, size);
+  reinterpret_cast<Header*>(base)->map_size = size;
+  return base + kHeaderSize;
 }
 
-void big_free(Header* h) {
+// Unmaps a block already removed from the registry.
+void big_unmap(Header* h) {
   count(Stat::k_big_blocks_unmapped);
   munmap(h, h->map_size);
 }
 
 // Grows or shrinks a big block that stays big; nullptr (block untouched) if it cannot.
 void* big_resize(Header* h, std::size_t n) {
+  if (n > PTRDIFF_MAX - kHugePage - kHeaderSize) return nullptr;
   char* base = reinterpret_cast<char*>(h);
   std::size_t old_size = h->map_size;
   std::size_t size = map_size_for(n);
@@ -128,100 +162,128 @@ void* big_resize(Header* h, std::size_t n) {
   // Elsewhere: the pages move (no copy) to an aligned reservation, which they replace.
   char* target = map_aligned(size, PROT_NONE);
   if (!target) return nullptr;
-  void* moved = mremap(base, old_size, size, MREMAP_MAYMOVE | MREMAP_FIXED, target);
-  if (moved == MAP_FAILED) {
+  if (!registry_add(reinterpret_cast<std::uintptr_t>(target))) {
     munmap(target, size);
     return nullptr;
   }
+  void* moved = mremap(base, old_size, size, MREMAP_MAYMOVE | MREMAP_FIXED, target);
+  if (moved == MAP_FAILED) {
+    registry_remove(reinterpret_cast<std::uintptr_t>(target));
+    munmap(target, size);
+    return nullptr;
+  }
+  registry_remove(reinterpret_cast<std::uintptr_t>(base));
   madvise(target, size, MADV_HUGEPAGE);
-  auto* nh = reinterpret_cast<Header*>(target);
-  nh->check = kMagic ^ reinterpret_cast<std::uintptr_t>(nh);
-  nh->map_size = size;
+  reinterpret_cast<Header*>(target)->map_size = size;
   return target + kHeaderSize;
-}
-
-bool maybe_big(void* p) {
-  return (reinterpret_cast<std::uintptr_t>(p) & (kHugePage - 1)) == kHeaderSize;
 }
 
 [[gnu::noinline]] void* big_malloc(std::size_t n) {
   if (void* p = big_alloc(n)) return p;
-  return under_malloc(n);
+  return __real_malloc(n);
+}
+
+[[gnu::noinline]] void* big_calloc(std::size_t nelem, std::size_t elsize) {
+  if (nelem <= PTRDIFF_MAX / elsize) {
+    if (void* p = big_alloc(nelem * elsize)) return p;
+  }
+  return __real_calloc(nelem, elsize);
 }
 
 // Everything but the common case (a small block, not ours, staying small), out of line so
 // that the common case saves and restores no registers.
 [[gnu::noinline]] void* realloc_slow(void* p, std::size_t n) {
-  if (p == nullptr) return n >= kThreshold ? big_malloc(n) : under_malloc(n);
+  if (p == nullptr) return n >= kThreshold && g_enabled ? big_malloc(n) : __real_malloc(n);
   Header* h = header_of(p);
   if (h == nullptr) {
-    if (n < kThreshold) return under_realloc(p, n);
+    if (n < kThreshold || !g_enabled) return __real_realloc(p, n);
     // Becoming big: one copy into a big block (glibc would have copied out of its heap too).
     void* q = big_alloc(n);
-    if (q == nullptr) return under_realloc(p, n);
+    if (q == nullptr) return __real_realloc(p, n);
     std::size_t old = malloc_usable_size(p);
     std::memcpy(q, p, old < n ? old : n);
-    std::free(p);
+    __real_free(p);
     return q;
+  }
+  if (n == 0) {  // glibc's realloc(p, 0) frees p and returns NULL
+    if (registry_remove(reinterpret_cast<std::uintptr_t>(h))) big_unmap(h);
+    return nullptr;
   }
   std::size_t old_cap = h->map_size - kHeaderSize;
   if (n >= kThreshold) {
     if (void* q = big_resize(h, n)) return q;
   }
   void* q = n >= kThreshold ? big_alloc(n) : nullptr;
-  if (q == nullptr) q = under_malloc(n);
+  if (q == nullptr) q = __real_malloc(n);
   if (q == nullptr) return nullptr;  // the old block stays valid, as realloc promises
   std::memcpy(q, p, old_cap < n ? old_cap : n);
-  big_free(h);
+  if (registry_remove(reinterpret_cast<std::uintptr_t>(h))) big_unmap(h);
   return q;
 }
 
 [[gnu::noinline]] void free_slow(void* p) {
-  if (Header* h = header_of(p)) {
-    big_free(h);
+  auto base = reinterpret_cast<std::uintptr_t>(p) - kHeaderSize;
+  if (g_enabled && registry_remove(base)) {
+    big_unmap(reinterpret_cast<Header*>(base));
     return;
   }
-  std::free(p);
-}
-
-void* raw_malloc(void*, std::size_t n) {
-  if (n < kThreshold) [[likely]]
-    return under_malloc(n);
-  return big_malloc(n);
-}
-
-void* raw_calloc(void*, std::size_t nelem, std::size_t elsize) {
-  if (elsize != 0 && nelem >= kThreshold / elsize && nelem <= PY_SSIZE_T_MAX / elsize) {
-    if (void* p = big_alloc(nelem * elsize)) return p;
-  }
-  return under_calloc(nelem, elsize);
-}
-
-void raw_free(void*, void* p) {
-  if (!maybe_big(p)) [[likely]] {
-    std::free(p);
-    return;
-  }
-  free_slow(p);
-}
-
-void* raw_realloc(void*, void* p, std::size_t n) {
-  if (n < kThreshold && p != nullptr && !maybe_big(p)) [[likely]]
-    return under_realloc(p, n);
-  return realloc_slow(p, n);
+  __real_free(p);
 }
 
 }  // namespace
 
 void install_big_blocks() {
-#if defined(__SANITIZE_ADDRESS__)
-  // Recognising a block reads the 64 bytes before any pointer at offset 64 of a 2 MiB page:
-  // inside glibc's heap those bytes are always mapped, but AddressSanitizer's allocator puts
-  // blocks exactly there and (rightly) reports the read. Sanitizer builds keep glibc's blocks.
-  return;
-#endif
-  PyMemAllocatorEx ours = {nullptr, raw_malloc, raw_calloc, raw_realloc, raw_free};
-  PyMem_SetAllocator(PYMEM_DOMAIN_RAW, &ours);
+  constexpr std::size_t kBytes = (std::size_t{1} << kSlotBits) * sizeof(std::uintptr_t);
+  void* slots = mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (slots == MAP_FAILED) return;
+  static BlockRegistry registry(static_cast<std::uintptr_t*>(slots), kSlotBits);
+  g_registry = &registry;
+  // A fork while another thread holds the lock would leave it locked in the child forever.
+  pthread_atfork([] { pthread_mutex_lock(&g_lock); }, [] { pthread_mutex_unlock(&g_lock); },
+                 [] { pthread_mutex_unlock(&g_lock); });
+  g_enabled = true;
 }
 
+bool big_blocks_available() { return true; }
+
 }  // namespace krait
+
+// The wrapped entry points: every malloc family call of the executable's own objects
+// (CPython, Krait, the static C++ runtime) lands here.
+extern "C" {
+void* __wrap_malloc(std::size_t n) {  // NOLINT(bugprone-reserved-identifier)
+  if (n >= krait::kThreshold && krait::g_enabled) [[unlikely]]
+    return krait::big_malloc(n);
+  return __real_malloc(n);
+}
+
+void* __wrap_calloc(std::size_t nelem,
+                    std::size_t elsize) {  // NOLINT(bugprone-reserved-identifier)
+  if (krait::g_enabled && elsize != 0 && nelem >= krait::kThreshold / elsize) [[unlikely]]
+    return krait::big_calloc(nelem, elsize);
+  return __real_calloc(nelem, elsize);
+}
+
+void* __wrap_realloc(void* p, std::size_t n) {  // NOLINT(bugprone-reserved-identifier)
+  if (n < krait::kThreshold && p != nullptr && !krait::maybe_big(p)) [[likely]]
+    return __real_realloc(p, n);
+  return krait::realloc_slow(p, n);
+}
+
+void __wrap_free(void* p) {  // NOLINT(bugprone-reserved-identifier)
+  if (!krait::maybe_big(p)) [[likely]] {
+    __real_free(p);
+    return;
+  }
+  krait::free_slow(p);
+}
+}
+
+#else  // !KRAIT_WRAP_MALLOC: sanitizer builds, whose allocator must see every block
+
+namespace krait {
+void install_big_blocks() {}
+bool big_blocks_available() { return false; }
+}  // namespace krait
+
+#endif

@@ -1,12 +1,13 @@
-// Big raw-domain blocks on huge pages (see big_blocks.cpp).
+// Big malloc blocks on huge pages (see big_blocks.cpp).
 #pragma once
 
 namespace krait {
 
-// Wraps CPython's raw allocator domain: blocks of 1 MiB and more get 2 MiB-aligned mappings
-// on transparent huge pages, the rest go to malloc as with CPython's default raw allocator.
-// Only for that default (PYTHONMALLOC unset); call after pre-initialisation and before
-// initialisation.
+// Turns on huge-page mappings for malloc blocks of 1 MiB and more made by the executable's
+// own code (CPython's raw allocator among it); smaller ones stay glibc's. Call once, before
+// any other thread runs. Without the link-time wrap (sanitizer builds) it does nothing.
 void install_big_blocks();
+// Whether this build has the wrap, i.e. whether install_big_blocks() can do anything.
+bool big_blocks_available();
 
 }  // namespace krait

@@ -142,12 +142,9 @@ int run_main(int argc, char** argv) {
   // way to put every block under AddressSanitizer); it wins over Krait's.
   const char* pymalloc_env = std::getenv("PYTHONMALLOC");
   const bool pymalloc_chosen = pymalloc_env && *pymalloc_env;
-  // Big blocks only over CPython's default domains, as pre-initialisation left them: not
-  // under PYTHONMALLOC nor under -X dev / PYTHONDEVMODE's debug hooks, whose blocks carry
-  // headers that only the hooks can free.
-  const char* allocator = _PyMem_GetCurrentAllocatorName();
-  if (opts.big_blocks && !pymalloc_chosen && allocator && std::strcmp(allocator, "pymalloc") == 0)
-    install_big_blocks();
+  // Big blocks under CPython's own allocators (-X dev's debug hooks included, which sit
+  // above malloc), not under PYTHONMALLOC: malloc there is asked to see every block.
+  if (opts.big_blocks && !pymalloc_chosen) install_big_blocks();
   if (opts.mimalloc) {
     if (pymalloc_chosen) {
       KRAIT_LOG(startup, "PYTHONMALLOC=%s set: not installing mimalloc", pymalloc_env);

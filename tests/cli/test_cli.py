@@ -281,8 +281,8 @@ class KraitOnly(unittest.TestCase):
         # huge-page mappings: contents survive growth in place and by moving (both happen
         # here: checked with strace) and shrinking back below the threshold; zeroed
         # allocations are zero; threads and a forked child allocate them too; dropping a
-        # big structure returns its memory. Same answers as python3.11 and as
-        # -X jit-big-blocks=off (the default), which maps nothing.
+        # big structure returns its memory; CPython still names its allocators. Same answers
+        # as python3.11 and as -X jit-big-blocks=off, which maps nothing.
         prog = textwrap.dedent("""\
             import os, sys, threading
             def rss_kib():
@@ -327,6 +327,8 @@ class KraitOnly(unittest.TestCase):
                 import krait
                 s = krait.stats()
                 print(s['big_blocks_mapped'] > 0, s['big_blocks_unmapped'] > 0)
+                import _testcapi
+                print(_testcapi.pymem_getallocatorsname())
             """)
         if os.environ.get("PYTHONMALLOC") == "malloc":
             self.skipTest("sanitizer build: big blocks are not installed under AddressSanitizer")
@@ -334,15 +336,16 @@ class KraitOnly(unittest.TestCase):
         want = run([PYTHON, "-c", prog], env=env)
         self.assertEqual(want.stdout, "[True, True, True, True, True, True, True, True]\n",
                          want.stderr)
-        for args, env_on in ((["-X", "jit-big-blocks"], {}), ([], {"KRAIT_BIG_BLOCKS": "1"})):
+        # On by default and under -X dev's debug hooks (above malloc); the allocator names
+        # are CPython's (wrapping the raw domain instead made CPython report none).
+        for args, env_on, name in (([], {}, "pymalloc"), (["-X", "jit-big-blocks"], {}, "pymalloc"),
+                                   ([], {"KRAIT_BIG_BLOCKS": "1"}, "pymalloc"),
+                                   (["-X", "dev"], {}, "pymalloc_debug")):
             p = run([KRAIT] + args + ["-c", prog, "stats"], env=dict(env, **env_on))
-            self.assertEqual(p.stdout, want.stdout + "True True\n", p.stderr)
-        # Off by default (it changes the allocator name CPython reports), and never under
-        # -X dev's debug hooks (blocks allocated before Krait's start-up carry their headers:
-        # freeing one with plain free() aborted).
-        for args in ([], ["-X", "jit-big-blocks=off"], ["-X", "jit-big-blocks", "-X", "dev"]):
-            p = run([KRAIT] + args + ["-c", prog, "stats"], env=env)
-            self.assertEqual(p.stdout, want.stdout + "False False\n", (args, p.stderr))
+            self.assertEqual(p.stdout, want.stdout + "True True\n" + name + "\n", (args, p.stderr))
+        for args, env_on in ((["-X", "jit-big-blocks=off"], {}), ([], {"KRAIT_BIG_BLOCKS": "0"})):
+            p = run([KRAIT] + args + ["-c", prog, "stats"], env=dict(env, **env_on))
+            self.assertEqual(p.stdout, want.stdout + "False False\npymalloc\n", (args, p.stderr))
 
     def test_prefault_populates_start_up_memory(self):
         # The executable's writable data segment is private and dirty in full (written or
