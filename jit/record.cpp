@@ -1570,6 +1570,9 @@ bool Recorder::store_may_change_root_invariant(const IrIns& st) const {
 }
 
 void Recorder::abort(AbortReason why, int op) {
+  // Where, for any reason: the reason alone rarely says which instruction of a loop it was.
+  KRAIT_LOG(trace, "recording stopped at offset %u (%s)", info_->instrs[pc_].offset * 2,
+            py_op_name(info_->instrs[pc_].op));
   if (trace_->parent && parent_alive()) {
     note_side_abort(trace_->parent, trace_->parent_exit, why, op);
   } else if (!trace_->parent) {

@@ -53,10 +53,12 @@ bool set_extra_slot(PyCodeObject* code, void* value) {
 #define XOP_PAIR(xname, number, first, second) XOP(#xname, number)
 #define XOP_BINARY(xname, number, operator) XOP(#xname, number)
 #define XOP_COMPARE(xname, number, operator, jump_if) XOP(#xname, number)
+#define XOP_TRIPLE(xname, number, first, second, third) XOP(#xname, number)
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
 #undef XOP_COMPARE
+#undef XOP_TRIPLE
 #undef XOP
 
 // Chooses each instruction's dispatch form (Instr::xop): a BINARY_OP handler per operator, a
@@ -94,9 +96,13 @@ void assign_xops(CodeInfo* info) {
 #define XOP_PAIR(name, number, first, second) \
   if (in.op == (first) && next == (second)) in.xop = kXOp_##name;
 #define XOP_BINARY(name, number, operator)
+#define XOP_TRIPLE(name, number, first, second, third)                          \
+  if (in.op == (first) && next == (second) && i + 2 < ins.size() && ins[i + 2].op == (third)) \
+    in.xop = kXOp_##name;
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
+#undef XOP_TRIPLE
   }
 }
 

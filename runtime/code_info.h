@@ -45,10 +45,12 @@ enum XOp : std::uint8_t {
 #define XOP_PAIR(name, number, first, second) kXOp_##name = number,
 #define XOP_BINARY(name, number, operator) kXOp_##name = number,
 #define XOP_COMPARE(name, number, operator, jump_if) kXOp_##name = number,
+#define XOP_TRIPLE(name, number, first, second, third) kXOp_##name = number,
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
 #undef XOP_COMPARE
+#undef XOP_TRIPLE
 };
 
 // One row of the code object's exception table (co_exceptiontable), decoded: instructions

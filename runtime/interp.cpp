@@ -537,10 +537,12 @@ PyObject* interp_eval_frame(PyThreadState* tstate, _PyInterpreterFrame* frame, C
 #define XOP_PAIR(name, number, first, second) targets[number] = &&xop_##name;
 #define XOP_BINARY(name, number, operator) targets[number] = &&xop_##name;
 #define XOP_COMPARE(name, number, operator, jump_if) targets[number] = &&xop_##name;
+#define XOP_TRIPLE(name, number, first, second, third) targets[number] = &&xop_##name;
 #include "interp_xops.def"
 #undef XOP_PAIR
 #undef XOP_BINARY
 #undef XOP_COMPARE
+#undef XOP_TRIPLE
     targets[255] = &&slow_dispatch;
     layouts_ok = jit::check_pylayouts();
     // CPython's interp->callable_cache: the builtins its specializer treats specially,
@@ -891,23 +893,24 @@ op_STORE_FAST: {
     ip += 2;                                               \
     DISPATCH_SILENT();                                     \
   } while (0)
-xop_LOAD_FAST__LOAD_FAST: {
-  PyObject* first = GETLOCAL(ip->arg);
-  if (KRAIT_UNLIKELY(first == nullptr)) goto op_LOAD_FAST;
-  Py_INCREF(first);
-  PUSH(first);
+// The first half of every LOAD_FAST pair: the local pushed, or (unbound) LOAD_FAST's own
+// handler raises.
+#define PUSH_FIRST_LOCAL()                                       \
+  do {                                                           \
+    PyObject* first_ = GETLOCAL(ip->arg);                        \
+    if (KRAIT_UNLIKELY(first_ == nullptr)) goto op_LOAD_FAST;    \
+    Py_INCREF(first_);                                           \
+    PUSH(first_);                                                \
+  } while (0)
+xop_LOAD_FAST__LOAD_FAST:
+  PUSH_FIRST_LOCAL();
   PUSH_SECOND_LOCAL();
-}
 
 xop_LOAD_FAST__LOAD_CONST: {
-  PyObject* first = GETLOCAL(ip->arg);
-  if (KRAIT_UNLIKELY(first == nullptr)) goto op_LOAD_FAST;
+  PUSH_FIRST_LOCAL();
   PyObject* second = PyTuple_GET_ITEM(consts, ip[1].arg);
-  Py_INCREF(first);
   Py_INCREF(second);
-  sp[0] = first;
-  sp[1] = second;
-  sp += 2;
+  PUSH(second);
   ip += 2;
   DISPATCH_SILENT();
 }
@@ -916,18 +919,16 @@ xop_LOAD_FAST__LOAD_CONST: {
 // subscript (`op == LOAD` against a module constant, `self.x`, `stack.append`, `a[i]`): the
 // second half runs in its own handler, reached by a direct jump instead of an indirect
 // dispatch from the branch every successor of LOAD_FAST shares.
-#define LOAD_FAST_THEN(second)                                   \
-  do {                                                           \
-    PyObject* first_ = GETLOCAL(ip->arg);                        \
-    if (KRAIT_UNLIKELY(first_ == nullptr)) goto op_LOAD_FAST;    \
-    Py_INCREF(first_);                                           \
-    PUSH(first_);                                                \
-    ++ip;                                                        \
-    goto op_##second;                                            \
+#define LOAD_FAST_THEN(second) \
+  do {                         \
+    PUSH_FIRST_LOCAL();        \
+    ++ip;                      \
+    goto op_##second;          \
   } while (0)
 xop_LOAD_FAST__LOAD_GLOBAL:
-  if (ip[1].xop == kXOp_LOAD_GLOBAL__COMPARE_OP) LOAD_FAST_THEN(LOAD_GLOBAL__COMPARE_OP_hit);
   LOAD_FAST_THEN(LOAD_GLOBAL);
+xop_LOAD_FAST__LOAD_GLOBAL__COMPARE_OP:
+  LOAD_FAST_THEN(LOAD_GLOBAL__COMPARE_OP_hit);
 xop_LOAD_FAST__LOAD_ATTR:
   LOAD_FAST_THEN(LOAD_ATTR);
 xop_LOAD_FAST__LOAD_METHOD:
@@ -941,13 +942,10 @@ xop_LOAD_FAST__BINARY_SUBSCR:
 // A load before an arithmetic operator (`x + y`, `n % 2`): BINARY_OP has a form per operator,
 // so the pair is a copy of the load whose own dispatch branch only ever leads to those forms
 // (and learns which one), instead of LOAD_FAST's or LOAD_CONST's shared one.
-xop_LOAD_FAST__BINARY_OP: {
-  PyObject* value = GETLOCAL(ip->arg);
-  if (KRAIT_UNLIKELY(value == nullptr)) goto op_LOAD_FAST;
-  Py_INCREF(value);
-  PUSH(value);
+xop_LOAD_FAST__BINARY_OP:
+  PUSH_FIRST_LOCAL();
   NEXT_SILENT();
-}
+#undef PUSH_FIRST_LOCAL
 
 xop_LOAD_CONST__BINARY_OP: {
   PyObject* value = PyTuple_GET_ITEM(consts, ip->arg);

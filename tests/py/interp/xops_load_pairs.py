@@ -1,10 +1,11 @@
 # krait: expect interp_frames >= 1
 # The load pairs of runtime/interp_xops.def whose second half runs in its own handler:
-# LOAD_FAST followed by LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, STORE_ATTR, BINARY_SUBSCR or
-# BINARY_OP, LOAD_CONST followed by BINARY_OP, and LOAD_GLOBAL followed by COMPARE_OP. Each pair on its fast paths, with its
-# second half missing its cache or raising (the error at the second half's own line), with
-# the first half's local unbound, and a global rebound while a loop runs. Ends with an
-# uncaught AttributeError raised by a pair's second half.
+# LOAD_FAST followed by LOAD_GLOBAL (and LOAD_GLOBAL + COMPARE_OP after it: the triple),
+# LOAD_ATTR, LOAD_METHOD, STORE_ATTR, BINARY_SUBSCR or BINARY_OP, LOAD_CONST followed by
+# BINARY_OP, and LOAD_GLOBAL followed by COMPARE_OP. Each pair on its fast paths, with its
+# second half missing its cache or raising (the error at the second half's own line), with the
+# first half's local unbound, and a global rebound while a loop runs. Ends with an uncaught
+# AttributeError raised by a pair's second half.
 import sys
 
 PUSH, LOAD, STORE, HALT = range(4)
