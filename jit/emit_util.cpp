@@ -83,6 +83,28 @@ std::vector<Loc> live_across_call(const IrBuffer& buf, const RegAllocResult& ra,
   return saved;
 }
 
+std::vector<Loc> saved_across_call(const Trace& t, const RegAllocResult& ra, IrRef at,
+                                   bool (*caller_saved)(const Loc&)) {
+  std::vector<Loc> saved = live_across_call(t.ir, ra, at, caller_saved);
+  const IrBuffer& buf = t.ir;
+  if (t.root == &t || buf.size() == 0 || buf.at(buf.size() - 1).op != IrOp::LINK) return saved;
+  auto keep = [&](Loc::Kind kind, std::uint32_t mask) {
+    for (std::uint8_t i = 0; i < 32; ++i) {
+      if (!(mask & (1u << i))) continue;
+      Loc l;
+      l.kind = kind;
+      l.index = i;
+      if (!caller_saved(l)) continue;
+      bool dup = false;
+      for (const Loc& s : saved) dup |= same_loc(s, l);
+      if (!dup) saved.push_back(l);
+    }
+  };
+  keep(Loc::kGpr, t.root->loop_gpr_mask);
+  keep(Loc::kXmm, t.root->loop_fpr_mask);
+  return saved;
+}
+
 bool fused_compare_guard(const IrBuffer& buf, const RegAllocResult& ra, IrRef g) {
   if (g == 0 || g >= buf.size()) return false;
   const IrIns& in = buf.at(g);

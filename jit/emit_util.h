@@ -43,6 +43,11 @@ void order_moves(const RegAllocResult& ra, std::vector<PendingMove> moves,
 // its snapshot names it.
 std::vector<Loc> live_across_call(const IrBuffer& buf, const RegAllocResult& ra, IrRef at,
                                   bool (*caller_saved)(const Loc&));
+// live_across_call for the call sites of trace `t`: a side trace that ends in a LINK also
+// keeps the root's registers live across its loop (values it never names, which the root's
+// body reads after the LINK) through every call.
+std::vector<Loc> saved_across_call(const Trace& t, const RegAllocResult& ra, IrRef at,
+                                   bool (*caller_saved)(const Loc&));
 
 // Whether g is a GTRUE/GFALSE on the compare (int or float) just before it that nothing else
 // reads, not even g's snapshot (fold_guard_bools put the known value there): the backend

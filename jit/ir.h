@@ -126,6 +126,13 @@ class IrBuffer {
   std::vector<Snapshot, Allocator<Snapshot>> snaps;
   std::vector<SnapEntry, Allocator<SnapEntry>> snap_entries;
   IrRef loop = kNoRef;  // the LOOP marker once peeled
+  // Peeled loops: the first pre-roll snapshot after every pre-roll instruction the body
+  // relies on (invariants it reuses, guards it dropped as already checked). A side trace from
+  // an exit there or later may continue in the loop; earlier ones have not computed them.
+  std::uint32_t loop_ready_snap = 0;
+  // The pre-roll instructions the body relies on, ascending (renumbered by DCE): a side trace
+  // from an earlier pre-roll exit computes those after its exit itself before it LINKs.
+  std::vector<IrRef> relied;
 
   const IrIns& at(IrRef r) const { return ins[r]; }
   IrType type_of(IrRef r) const { return is_const(r) ? consts[r & ~kConstBit].type : ins[r].type; }

@@ -35,6 +35,7 @@ bool peel_loop(IrBuffer& buf, const std::vector<IrRef>& end_slots, std::uint16_t
     return buf.add_snapshot(pc, depth, e.data(), static_cast<std::uint32_t>(e.size()), flags);
   };
 
+  std::vector<std::uint8_t> relied(n, 0);  // see buf.relied
   buf.loop = buf.append(IrOp::LOOP, IrType::k_void);
   Emitter em(buf);
   std::size_t next_snap = 0;
@@ -52,11 +53,14 @@ bool peel_loop(IrBuffer& buf, const std::vector<IrRef>& end_slots, std::uint16_t
     }
     const IrIns in = buf.at(i);
     if (in.op == IrOp::SLOAD) {
+      // A slot the iteration writes is the PHI's value in the body; any other is invariant.
       subst[i] = end_slots[in.lit] != kNoRef ? end_slots[in.lit] : i;
+      if (subst[i] == i) relied[i] = 1;
       continue;
     }
     if (in.op == IrOp::FRAME) {
       subst[i] = i;
+      relied[i] = 1;
       continue;
     }
     const bool guard = op_has(in.op, kIrGuard);
@@ -66,6 +70,34 @@ bool peel_loop(IrBuffer& buf, const std::vector<IrRef>& end_slots, std::uint16_t
       return false;
     }
     subst[i] = r;
+    // What the body takes from the pre-roll as computed there: a copy that is a pre-roll
+    // instruction (an invariant value); for a guard the copy dropped (kNoRef), the pre-roll
+    // guard it was merged with, or for a type guard the pre-roll's type guards on the same
+    // value, which the fold engine read the type from (other guards it drops are decided by
+    // constants and value types alone).
+    if (r != kNoRef && !is_const(r) && r < n) relied[r] = 1;
+    if (guard && r == kNoRef) {
+      const IrRef a = sub(in.a), b = sub(in.b);
+      for (IrRef j = 0; j < n; ++j) {
+        const IrIns& g = buf.at(j);
+        if (g.op != in.op || g.a != a) continue;
+        if (g.b == b || in.op == IrOp::GTYPE) relied[j] = 1;
+      }
+    }
+  }
+  IrRef relied_end = 0;
+  buf.relied.clear();
+  for (IrRef i = 0; i < n; ++i) {
+    if (!relied[i]) continue;
+    relied_end = i + 1;
+    buf.relied.push_back(i);
+  }
+  buf.loop_ready_snap = static_cast<std::uint32_t>(nsnaps);
+  for (std::size_t k = 0; k < nsnaps; ++k) {
+    if (buf.snaps[k].ins >= relied_end) {
+      buf.loop_ready_snap = static_cast<std::uint32_t>(k);
+      break;
+    }
   }
   // The back-edge: the eval-breaker check, with the state at the loop header.
   {

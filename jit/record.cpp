@@ -116,7 +116,8 @@ class Recorder {
   void inherit(const Trace* parent, std::uint32_t exit) {
     trace_->patched = true;
     trace_->loop_ready =
-        parent == parent->root ? exit >= parent->root->first_body_snap : parent->loop_ready;
+        parent == parent->root ? exit >= parent->root->first_ready_snap : parent->loop_ready;
+    trace_->root_exit = parent == parent->root ? exit : parent->root_exit;
     entry_depth_ = parent->root->entry_depth;
     trace_->entry_depth = entry_depth_;
     const IrBuffer& pir = parent->ir;
@@ -161,6 +162,8 @@ class Recorder {
     }
   }
   bool link_to_root();
+  bool replay_root_preroll(const std::vector<std::pair<IrRef, IrRef>>& phi_values,
+                           std::vector<Trace::LinkMove>* moves);
   bool store_may_change_root_invariant(const IrIns& st) const;
   ~Recorder() { delete trace_; }
 
@@ -1422,8 +1425,12 @@ RecordStep Recorder::close() {
     }
     pc_ = header_;
     snap_ = -1;
-    if (!t->patched || !t->loop_ready || !link_to_root()) {
+    if (!t->patched || !link_to_root()) {
       // Through the runtime: the root is entered again from the frame.
+      KRAIT_LOG(trace, "side trace of trace %u exit %u ends through the runtime (%s)",
+                t->parent->id, t->parent_exit,
+                !t->patched ? "its exit stub cannot be patched"
+                            : "the root's loop state cannot be produced");
       snap_ = -1;
       emit(IrOp::EXIT, IrType::k_void);
       t->ir.snaps.back().flags |= kSnapLink;
@@ -1509,6 +1516,7 @@ bool Recorder::link_to_root() {
     write_back.push_back(s);
   }
   std::vector<Trace::LinkMove> moves;
+  std::vector<std::pair<IrRef, Ref>> phi_values;  // root PHI's pre-loop value -> ours
   for (const Trace::PhiMeaning& m : root->phis) {
     Ref v;
     if (m.slot >= 0) {
@@ -1531,7 +1539,9 @@ bool Recorder::link_to_root() {
     }
     if (failed_) return false;
     moves.push_back(Trace::LinkMove{m.dst, v});
+    phi_values.emplace_back(m.left, v);
   }
+  if (!trace_->loop_ready && !replay_root_preroll(phi_values, &moves)) return false;
   // Slots this side trace changed that the root neither carries nor reads go back into the
   // frame (boxed), where the root's snapshots expect them.
   for (int s : write_back) emit(IrOp::SSTORE, IrType::k_void, trace_->ir.kint(s), cur_[s]);
@@ -1542,6 +1552,82 @@ bool Recorder::link_to_root() {
   emit(IrOp::LINK, IrType::k_void);
   trace_->link_moves = std::move(moves);
   return !failed_;
+}
+
+// A side trace from an exit of the root's pre-roll (its chain's first exit) ends where the
+// pre-roll had not yet computed everything the loop body takes from it: the loads and values
+// it hoisted (in registers across the loop) and the guards it no longer repeats. Those after
+// the exit are computed again here, at the loop header, in order — guards with this trace's
+// snapshot, so a failing one leaves at the header — and the values moved into the root's
+// locations by the LINK. Their operands are constants, values computed here, or values the
+// root computed before the exit and keeps across the loop (which side traces never
+// overwrite). Anything else, or an instruction with an effect: false (through the runtime).
+bool Recorder::replay_root_preroll(const std::vector<std::pair<IrRef, IrRef>>& phi_values,
+                                   std::vector<Trace::LinkMove>* moves) {
+  const Trace* root = trace_->root;
+  const IrBuffer& rir = root->ir;
+  const IrRef from = rir.snaps[trace_->root_exit].ins;
+  std::vector<std::pair<IrRef, Ref>> done;
+  auto operand = [&](IrRef x, Ref* out) {
+    if (x == kNoRef) {
+      *out = kNoRef;
+      return true;
+    }
+    if (is_const(x)) {
+      *out = copy_const(rir.konst(x));
+      return true;
+    }
+    // A loop-carried value: the body's first iteration sees ours, not the pre-roll's.
+    for (const auto& [left, v] : phi_values) {
+      if (left == x) {
+        *out = v;
+        return true;
+      }
+    }
+    if (x >= from) {
+      for (const auto& [r, v] : done) {
+        if (r == x) {
+          *out = v;
+          return true;
+        }
+      }
+      return false;
+    }
+    if (x >= root->loop_live.size() || !root->loop_live[x]) return false;
+    *out = import(root->locs[x], rir.type_of(x));
+    return true;
+  };
+  auto is_phi_value = [&](IrRef x) {
+    for (const auto& [left, v] : phi_values) {
+      if (left == x && x != kNoRef) return true;
+    }
+    return false;
+  };
+  for (IrRef r : rir.relied) {
+    // (A loop-carried value comes from our PHI move, not from computing it again.)
+    if (r >= rir.loop || is_phi_value(r)) continue;
+    const IrIns& in = rir.at(r);
+    // Before the exit only guards on loop-carried values: they checked the pre-roll's
+    // values, and the body's first iteration gets ours.
+    if (r < from &&
+        !(op_has(in.op, kIrGuard) && (is_phi_value(in.a) || is_phi_value(in.b))))
+      continue;
+    if (op_has(in.op, kIrStore) || (op_has(in.op, kIrEffect) && !op_has(in.op, kIrGuard)) ||
+        in.op == IrOp::PVAL)
+      return false;
+    Ref a, b;
+    if (!operand(in.a, &a) || !operand(in.b, &b)) {
+      KRAIT_LOG(trace, "cannot compute the root's pre-roll %04u (%s) again: an operand is gone",
+                r, op_info(in.op).name);
+      return false;
+    }
+    const Ref v = emit(in.op, in.type, a, b, in.lit);
+    if (failed_) return false;
+    done.emplace_back(r, v);
+    if (in.type != IrType::k_void && r < root->loop_live.size() && root->loop_live[r])
+      moves->push_back(Trace::LinkMove{root->locs[r], v});
+  }
+  return true;
 }
 
 // Whether store `st` of this side trace may write memory a load in the root's pre-loop part

@@ -153,6 +153,13 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   live.insert(live.end(), link_srcs.begin(), link_srcs.end());
   fold_guard_bools(ir);
   std::vector<IrRef> dce_map = dce(ir, &live);
+  if (!ir.relied.empty()) {
+    std::vector<IrRef> kept;
+    for (IrRef r : ir.relied) {
+      if (dce_map[r] != kNoRef) kept.push_back(dce_map[r]);
+    }
+    ir.relied = std::move(kept);
+  }
   for (std::size_t k = 0; k < t.link_moves.size(); ++k) t.link_moves[k].src = live[keep.size() + k];
   std::string bad = ir_verify(ir);
   if (!bad.empty()) {
@@ -185,13 +192,16 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
   if (!side) {
     for (std::size_t k = 0; k < t.phis.size(); ++k) {
       t.phis[k].dst = ra.locs[dce_map[phi_left[k]]];
+      t.phis[k].left = dce_map[phi_left[k]];
       if (phi_obj[k] != kNoRef) t.phis[k].obj = dce_map[phi_obj[k]];
     }
     // Registers holding values across the loop (invariants and PHIs): side traces that
     // continue into the loop must leave them as they are.
+    t.loop_live.assign(ir.loop, 0);
     for (IrRef r = 0; r < ir.loop; ++r) {
       const Loc& l = ra.locs[r];
       if (ra.last_use[r] != ir.size() || l.kind == Loc::kNone) continue;
+      t.loop_live[r] = 1;
       if (l.kind == Loc::kGpr) t.loop_gpr_mask |= 1u << l.index;
       if (l.kind == Loc::kXmm) t.loop_fpr_mask |= 1u << l.index;
     }
@@ -202,6 +212,7 @@ bool compile_trace(Trace& t, Emitter& em, const std::vector<IrRef>& end_slots, C
         break;
       }
     }
+    t.first_ready_snap = std::min(t.first_body_snap, ir.loop_ready_snap);
   }
   std::string listing;
   if (!target->assemble(t, ra, log_enabled(LogChannel::k_asm) ? &listing : nullptr)) {

@@ -110,6 +110,7 @@ struct Trace {
   // its LINK makes.
   struct PhiMeaning {
     Loc dst;  // the PHI's pre-loop value's location
+    IrRef left = kNoRef;  // that value
     IrType type;
     std::int32_t slot = -1;  // the value of this frame slot at the back-edge, or
     IrRef obj = kNoRef;      // the field at byte offset `off` of this root value
@@ -123,6 +124,13 @@ struct Trace {
   std::uint32_t loop_fpr_mask = 0;
   int spill_top = 0;  // spill slots used (side traces allocate above)
   std::uint32_t first_body_snap = 0;
+  // Exits from here on (pre-roll ones after everything the body relies on, and the body's)
+  // may have side traces that continue in the loop (IrBuffer::loop_ready_snap).
+  std::uint32_t first_ready_snap = 0;
+  // Root: per pre-roll value, whether it stays in its location across the loop.
+  std::vector<std::uint8_t> loop_live;
+  // Side trace: the root's exit its chain of side traces started from.
+  std::uint32_t root_exit = 0;
   std::vector<std::uint32_t> stub_offsets;
   std::vector<Loc> imports;  // PVAL lit -> location in the parent
   struct LinkMove {
@@ -133,7 +141,9 @@ struct Trace {
   bool patched = false;  // entered from its parent's patched exit stub
   // A patched side trace whose entry lies where the root's loop invariants are in their
   // registers (an exit of the root's body, or of such a side trace): only it may continue in
-  // the root's loop (LINK). One from the root's pre-roll leaves through the runtime instead.
+  // the root's loop (LINK) as it is. One from the root's pre-roll first computes what the
+  // body relies on that the pre-roll had not reached (Recorder::replay_root_preroll), or
+  // leaves through the runtime when it cannot.
   bool loop_ready = false;
   // A root whose loop lies inside another loop: its natural exits (the loop ending) grow side
   // traces through the outer loop back to the header.

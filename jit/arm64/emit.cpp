@@ -234,7 +234,7 @@ Label Arm64Emitter::exit_label(std::uint16_t snap) { return exits_[snap]; }
 // TraceState::save and restored afterwards (loads and stores leave the flags alone).
 void Arm64Emitter::call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                                const std::function<void()>& after) {
-  const std::vector<Loc> saved = live_across_call(buf_, ra_, at, caller_saved);
+  const std::vector<Loc> saved = saved_across_call(t_, ra_, at, caller_saved);
   for (const Loc& l : saved) {
     if (l.kind == Loc::kGpr) {
       a_.str(a64::x(l.index), save_slot(l.index));

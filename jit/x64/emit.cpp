@@ -220,7 +220,7 @@ Label X64Emitter::exit_label(std::uint16_t snap) {
 // TraceState::save and restored afterwards (restoring uses mov, so flags survive).
 void X64Emitter::call_helper(IrRef at, const void* fn, const std::function<void()>& set_args,
                              const std::function<void()>& after) {
-  const std::vector<Loc> saved = live_across_call(buf_, ra_, at, caller_saved);
+  const std::vector<Loc> saved = saved_across_call(t_, ra_, at, caller_saved);
   for (const Loc& l : saved) {
     if (l.kind == Loc::kGpr) {
       a_.mov(save_slot(l.index), x86::gpq(l.index));

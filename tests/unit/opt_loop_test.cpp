@@ -104,6 +104,33 @@ TEST_F(OptLoopTest, RangeSumGolden) {
             static_cast<const void*>(const_cast<int*>(jit_eval_breaker_addr())));
 }
 
+// What a side trace from a pre-roll exit must compute again before it LINKs into the body
+// (IrBuffer::relied): the iterator's slot load and guards and its invariant fields (len,
+// start, step) and `n`'s... none of `s`'s entry value, its guards or its unboxing, which
+// the body replaces by the PHI; loop_ready_snap is the first snapshot after all of them.
+TEST_F(OptLoopTest, PrerollValuesTheBodyReliesOn) {
+  IrBuffer b;
+  std::vector<IrRef> end_slots;
+  record_range_sum(b, &end_slots);
+  const char* why = nullptr;
+  ASSERT_TRUE(peel_loop(b, end_slots, kEntryDepth, kHeader, &why)) << why;
+  auto relied = [&](IrRef r) {
+    for (IrRef x : b.relied) {
+      if (x == r) return true;
+    }
+    return false;
+  };
+  // 0000 SLOAD iterator, 0001 GNE, 0002 GTYPE, 0004 len, 0006 start, 0007 step.
+  for (IrRef r : {0u, 1u, 2u, 4u, 6u, 7u}) EXPECT_TRUE(relied(r)) << r;
+  // s: 0012 SLOAD (the PHI's value in the body), 0013 GNE, 0014 GTYPE, 0015 UNBOXI; the
+  // index load 0003, the compare 0005 and the item 0008/0009 are recomputed by the body.
+  for (IrRef r : {3u, 5u, 8u, 9u, 12u, 13u, 14u, 15u}) EXPECT_FALSE(relied(r)) << r;
+  for (std::size_t i = 1; i < b.relied.size(); ++i) EXPECT_LT(b.relied[i - 1], b.relied[i]);
+  ASSERT_LT(b.loop_ready_snap, b.snaps.size());
+  EXPECT_GT(b.snaps[b.loop_ready_snap].ins, b.relied.back());
+  if (b.loop_ready_snap > 0) EXPECT_LE(b.snaps[b.loop_ready_snap - 1].ins, b.relied.back());
+}
+
 TEST_F(OptLoopTest, GuardThatCanNeverPassRejectsTheLoop) {
   // x = float slot read as a float, then overwritten by an int: `x = x * 0.5; x = n`.
   IrBuffer b;

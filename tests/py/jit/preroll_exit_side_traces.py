@@ -4,12 +4,13 @@
 # Side traces from exits in a root trace's pre-roll (the first, unrolled iteration, before
 # the loop's invariants are in their registers): an inner loop that usually ends in its
 # first iteration. Such a side trace is entered from the patched exit stub with the parent's
-# registers, but must not continue in the root's loop by a register LINK (the root keeps a
-# list's size and items, a global's value and an unboxed float across its loop, loaded in the
-# pre-roll): when it reaches the root's header it leaves through the runtime, which enters
-# the root from the frame (jit/branch_flip, jit/new_lists and jit/side_trace_to_enclosing_trace
-# crash or print wrong results when such a side trace LINKs). Grandchild side traces inherit
-# that.
+# registers; when it reaches the root's header it may continue in the root's loop by a
+# register LINK only after computing again what the body takes from the pre-roll beyond its
+# exit (the root keeps a list's size and items, a global's value and an unboxed float across
+# its loop, loaded in the pre-roll: jit/branch_flip, jit/new_lists and
+# jit/side_trace_to_enclosing_trace crash or print wrong results when such a side trace LINKs
+# without that), or else leaves through the runtime, which enters the root from the frame.
+# Grandchild side traces inherit that. (jit/preroll_exit_link_replay.py: the replay itself.)
 
 TABLE = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4] * 10
 SCALE = 2
