@@ -21,7 +21,9 @@ variables of that interpreter's runs instead of being executed.
 Method: within a round, every program is run once per interpreter, the
 interpreters taking turns (A B C), and the starting interpreter rotates from
 round to round (B C A, ...), so slow drifts of a noisy machine (thermal,
-other tenants) hit all interpreters alike. Wall time is perf_counter() around
+other tenants) hit all interpreters alike; the order of the others after the
+baseline changes too (A C B, ...), so that no interpreter always runs right
+after the same one (a run after python3.11's was measured ~15% slower). Wall time is perf_counter() around
 spawn + wait; peak RSS is the child's ru_maxrss from wait4(). A run that exits
 non-zero, times out, or prints something different from the baseline
 interpreter's output is a failure: it is reported at once, that
@@ -141,6 +143,18 @@ class RunResult:
         self.rss_kib = rss_kib
         self.stdout = stdout
         self.error = error
+
+
+def round_order(interps, base, rnd):
+    """The order of round `rnd` (0-based): the baseline interps[base] first in round 0.
+    Who follows whom changes every round as well as who starts: a run right after
+    python3.11's was measured ~15% slower (word_count, under either Krait mode), and a
+    plain rotation kept the same interpreter right after it in every round."""
+    others = [i for n, i in enumerate(interps) if n != base]
+    turn = rnd % len(others) if others else 0
+    cycle = [interps[base]] + others[turn:] + others[:turn]
+    shift = rnd % len(cycle)
+    return cycle[shift:] + cycle[:shift]
 
 
 def run_once(interp, args, timeout, extra_env=None):
@@ -452,8 +466,7 @@ class Bench:
         # the other interpreters' output is compared with.
         base = [i.name for i in self.interps].index(self.baseline)
         for rnd in range(rounds):
-            shift = (base + rnd) % k
-            order = self.interps[shift:] + self.interps[:shift]
+            order = round_order(self.interps, base, rnd)
             tag = "round %d/%d" % (rnd + 1, rounds)
             if startup:
                 for _ in range(STARTUP_RUNS):
