@@ -1622,7 +1622,12 @@ bool Recorder::replay_root_preroll(const std::vector<std::pair<IrRef, IrRef>>& p
       return false;
     }
     const Ref v = emit(in.op, in.type, a, b, in.lit);
-    if (failed_) return false;
+    if (failed_) {
+      // A guard that can never pass here: this trace cannot continue in the loop, but it
+      // is still good for leaving through the runtime.
+      failed_ = false;
+      return false;
+    }
     done.emplace_back(r, v);
     if (in.type != IrType::k_void && r < root->loop_live.size() && root->loop_live[r])
       moves->push_back(Trace::LinkMove{root->locs[r], v});
